@@ -1,0 +1,73 @@
+import { defineDomain } from "@baikal/platform/declare";
+
+export default defineDomain({
+  name: "ads",
+  description: "Ad delivery: impressions, clicks and campaigns served in the Newsly app. Owned by the ads team (#ads-dev).",
+  owners: ["@newsly/ads"],
+  tables: [
+    {
+      name: "impressions",
+      description: "One row per ad shown, logged by the ad server.",
+      zone: "raw",
+      format: "jsonl",
+      columns: [
+        { name: "impression_id", type: "string", description: "Unique id of the impression.", required: true },
+        { name: "campaign_id", type: "bigint", description: "Campaign the ad belongs to (ads.campaigns.campaign_id).", required: true },
+        { name: "creative_id", type: "bigint", description: "Creative shown." },
+        { name: "user_id", type: "bigint", description: "Pseudonymous reader id (same space as news.article_views.user_id)." },
+        { name: "placement", type: "string", description: "Slot in the app: feed_inline, article_bottom or interstitial." },
+        { name: "shown_at", type: "timestamp", description: "When the ad was rendered, UTC.", required: true },
+        { name: "bid_price_jpy", type: "decimal(12,4)", description: "Winning bid in yen per impression." },
+      ],
+      partitionKeys: [
+        { name: "dt", description: "Day the impression was logged (JST).", projection: { type: "date", format: "yyyy-MM-dd", range: ["2023-01-01", "NOW"] } },
+        { name: "hour", type: "int", description: "Hour of the day, 00-23.", projection: { type: "integer", range: [0, 23], digits: 2 } },
+      ],
+    },
+    {
+      name: "clicks",
+      description: "One row per click on an ad.",
+      zone: "raw",
+      format: "jsonl",
+      columns: [
+        { name: "click_id", type: "string", description: "Unique id of the click.", required: true },
+        { name: "impression_id", type: "string", description: "Impression clicked (ads.impressions.impression_id).", required: true },
+        { name: "clicked_at", type: "timestamp", description: "When the reader clicked, UTC.", required: true },
+      ],
+      partitionKeys: [
+        { name: "dt", description: "Day the click was logged (JST).", projection: { type: "date", format: "yyyy-MM-dd", range: ["2023-01-01", "NOW"] } },
+      ],
+    },
+    {
+      name: "campaigns",
+      description: "Campaign master exported nightly from the ad server's admin database.",
+      zone: "raw",
+      format: "csv",
+      csv: { delimiter: ",", headerLines: 1 },
+      columns: [
+        { name: "campaign_id", type: "bigint", description: "Campaign id.", required: true },
+        { name: "advertiser_id", type: "string", description: "Advertiser running the campaign." },
+        { name: "campaign_name", type: "string", description: "Name shown in the ad console." },
+        { name: "starts_on", type: "date", description: "First delivery day." },
+        { name: "ends_on", type: "date", description: "Last delivery day." },
+        { name: "daily_budget_jpy", type: "decimal(12,0)", description: "Daily budget in yen." },
+      ],
+    },
+    {
+      name: "advertiser_reports",
+      description: "Per-advertiser delivery reports written for the partner portal; always query one advertiser.",
+      zone: "curated",
+      format: "parquet",
+      columns: [
+        { name: "report_date", type: "date", description: "Day the report covers.", required: true },
+        { name: "campaign_id", type: "bigint", description: "Campaign." },
+        { name: "impressions", type: "bigint", description: "Impressions that day." },
+        { name: "clicks", type: "bigint", description: "Clicks that day." },
+        { name: "spend_jpy", type: "decimal(14,2)", description: "Spend in yen." },
+      ],
+      partitionKeys: [
+        { name: "advertiser_id", description: "Advertiser; queries must name it in WHERE.", projection: { type: "injected" } },
+      ],
+    },
+  ],
+});

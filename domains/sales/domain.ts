@@ -1,0 +1,60 @@
+import { defineDomain, type PartitionKeyInput } from "@baikal/platform/declare";
+
+const snapshotDate: PartitionKeyInput = {
+  name: "snapshot_date",
+  description: "Day of the CRM export.",
+  projection: { type: "date", format: "yyyy-MM-dd", range: ["NOW-3YEARS", "NOW"] },
+};
+
+export default defineDomain({
+  name: "sales",
+  description: "Publisher and advertiser accounts from the CRM. Owned by sales operations (#sales-ops).",
+  owners: ["@newsly/sales-ops"],
+  tables: [
+    {
+      name: "crm_accounts",
+      description: "Daily export of the CRM's account object.",
+      zone: "raw",
+      location: "crm/accounts/",
+      format: "csv",
+      columns: [
+        { name: "account_id", type: "string", description: "CRM account id.", required: true },
+        { name: "account_name", type: "string", description: "Company name." },
+        { name: "industry", type: "string", description: "Industry as classified by sales." },
+        { name: "segment", type: "string", description: "enterprise, mid_market or smb." },
+        { name: "owner_email", type: "string", description: "Account owner's work e-mail." },
+        { name: "created_on", type: "date", description: "Day the account was created in the CRM." },
+      ],
+      partitionKeys: [snapshotDate],
+    },
+    {
+      name: "crm_opportunities",
+      description: "Daily export of the CRM's opportunity object.",
+      zone: "raw",
+      location: "crm/opportunities/",
+      format: "csv",
+      columns: [
+        { name: "opportunity_id", type: "string", description: "CRM opportunity id.", required: true },
+        { name: "account_id", type: "string", description: "Account (sales.crm_accounts.account_id)." },
+        { name: "stage", type: "string", description: "Pipeline stage, e.g. prospecting, negotiation, closed_won." },
+        { name: "amount_jpy", type: "decimal(14,0)", description: "Expected contract value in yen." },
+        { name: "close_on", type: "date", description: "Expected or actual close day." },
+      ],
+      partitionKeys: [snapshotDate],
+    },
+    {
+      name: "monthly_revenue",
+      description: "Recognised revenue per account and month, by sales region.",
+      zone: "curated",
+      format: "parquet",
+      columns: [
+        { name: "account_id", type: "string", description: "Account.", required: true },
+        { name: "revenue_month", type: "date", description: "First day of the month.", required: true },
+        { name: "revenue_jpy", type: "decimal(14,0)", description: "Recognised revenue in yen." },
+      ],
+      partitionKeys: [
+        { name: "sales_region", description: "Sales region of the account.", projection: { type: "enum", values: ["jp", "apac", "na", "emea"] } },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import type { TableDeclaration } from "../declarations/table.ts";
+import { GlueCatalogTable } from "../iac/aws.ts";
+import { Construct } from "../iac/cdktf.ts";
+import { terraformLiteral } from "../iac/terraform-string.ts";
+import { formatHiveType, parseHiveType } from "../declarations/hive-type.ts";
+import { DEFAULTS } from "../declarations/defaults.ts";
+import { projectionParameters } from "./projection-parameters.ts";
+import { storageFormat } from "./storage-format.ts";
+
+export interface DataTableProps {
+  readonly table: TableDeclaration;
+  readonly databaseName: string;
+  readonly accountId: string;
+  /** `s3://<zone bucket>/<domain>/<location>/`, ending in "/". */
+  readonly locationUri: string;
+}
+
+function hiveType(text: string): string {
+  const parsed = parseHiveType(text);
+  if ("error" in parsed) throw new Error(parsed.error); // unreachable: declarations are validated first
+  return formatHiveType(parsed.type);
+}
+
+/** A table contract as a Glue external table with the format's SerDe and partition projection. */
+export class DataTable extends Construct {
+  readonly glueTable: GlueCatalogTable;
+
+  constructor(scope: Construct, id: string, props: DataTableProps) {
+    super(scope, id);
+    const t = props.table;
+    const format = storageFormat(t);
+    const parameters = {
+      EXTERNAL: "TRUE",
+      ...format.tableParameters,
+      ...projectionParameters(t, props.locationUri),
+    };
+    this.glueTable = new GlueCatalogTable(this, "table", {
+      name: t.name,
+      databaseName: props.databaseName,
+      catalogId: props.accountId,
+      description: terraformLiteral(t.description),
+      tableType: "EXTERNAL_TABLE",
+      parameters: Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, terraformLiteral(v)])),
+      partitionKeys: (t.partitionKeys ?? []).map((k) => ({
+        name: k.name,
+        type: k.type ?? DEFAULTS.partitionKeyType,
+        comment: terraformLiteral(k.description),
+      })),
+      storageDescriptor: {
+        location: props.locationUri,
+        inputFormat: format.inputFormat,
+        outputFormat: format.outputFormat,
+        serDeInfo: {
+          name: t.name,
+          serializationLibrary: format.serializationLibrary,
+          parameters: format.serdeParameters,
+        },
+        columns: t.columns.map((c) => ({ name: c.name, type: hiveType(c.type), comment: terraformLiteral(c.description) })),
+      },
+    });
+  }
+}

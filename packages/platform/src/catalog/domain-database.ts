@@ -1,0 +1,28 @@
+import { GlueCatalogDatabase } from "../iac/aws.ts";
+import { Construct } from "../iac/cdktf.ts";
+import { terraformLiteral } from "../iac/terraform-string.ts";
+
+export interface DomainDatabaseProps {
+  readonly name: string;
+  readonly description: string;
+  readonly accountId: string;
+}
+
+/**
+ * The domain's Glue database. It sets no `create_table_default_permission`, so new tables inherit the catalog
+ * default, which the platform stack's Lake Formation settings have emptied: no IAMAllowedPrincipals grant
+ * ever appears. That is why the platform stack is applied before any domain stack.
+ */
+export class DomainDatabase extends Construct {
+  readonly database: GlueCatalogDatabase;
+
+  constructor(scope: Construct, id: string, props: DomainDatabaseProps) {
+    super(scope, id);
+    this.database = new GlueCatalogDatabase(this, "database", {
+      name: props.name,
+      catalogId: props.accountId,
+      description: terraformLiteral(props.description),
+      lifecycle: { preventDestroy: true },
+    });
+  }
+}

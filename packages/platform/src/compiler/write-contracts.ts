@@ -1,0 +1,20 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { recordJsonSchema } from "../contracts/record-schema.ts";
+import type { Project } from "../loading/project.ts";
+
+/** Writes `<outdir>/contracts/<domain>/<table>.schema.json` for every table; returns the paths written. */
+export function writeContracts(project: Project, outdir: string): string[] {
+  const written: string[] = [];
+  for (const domain of project.domains) {
+    const dir = join(outdir, "contracts", domain.name);
+    mkdirSync(dir, { recursive: true });
+    for (const table of domain.tables ?? []) {
+      const file = join(dir, `${table.name}.schema.json`);
+      const schema = recordJsonSchema(table, `baikal://${project.organisation.name}/${domain.name}/${table.name}`);
+      writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+      written.push(file);
+    }
+  }
+  return written;
+}

@@ -1,0 +1,1 @@
+export { recordJsonSchema, recordSchema } from "./record-schema.ts";

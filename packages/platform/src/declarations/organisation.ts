@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { didYouMean } from "../problems/suggest.ts";
+
+const accountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits, e.g. \"123456789012\"");
+const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'use an AWS region code such as "ap-northeast-1"');
+const IAM_ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/[\w+=,.@/-]+$/;
+const IAM_USER_ARN = /^arn:aws:iam::(\d{12}):user\/[\w+=,.@/-]+$/;
+const roleArn = z.string().regex(IAM_ROLE_ARN, 'use an IAM role ARN such as "arn:aws:iam::123456789012:role/baikal-deploy"');
+const iamName = z.string().regex(/^[\w+=,.@-]{1,64}$/, "IAM names use letters, digits and +=,.@_-, up to 64 characters");
+
+const environment = z.strictObject({
+  accountId,
+  region,
+  /** The role CI assumes to plan and apply; it is always a Lake Formation admin. */
+  deployRoleArn: roleArn,
+  /** More Lake Formation admins, e.g. a break-glass role. @default [] */
+  lakeFormationAdmins: z.array(roleArn).optional(),
+  /** Where Terraform keeps state for real (non-offline) runs: one key per stack, locked with an S3 lock file. */
+  state: z.strictObject({
+    bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "use a valid S3 bucket name"),
+    /** @default - the environment's region */
+    region: region.optional(),
+  }),
+});
+export type EnvironmentDeclaration = z.infer<typeof environment>;
+
+const perEnvironment = <T extends z.ZodType>(value: T) => z.record(z.string(), value);
+
+const principal = z.discriminatedUnion("kind", [
+  z
+    .strictObject({
+      kind: z.literal("iam-role"),
+      /** A role of this name in each environment's own account. */
+      name: iamName.optional(),
+      /** Or the exact role per environment, e.g. in another account. */
+      arns: perEnvironment(z.string().regex(IAM_ROLE_ARN, "use an IAM role ARN")).optional(),
+    })
+    .refine((p) => (p.name === undefined) !== (p.arns === undefined), "give either name or arns, not both and not neither"),
+  z
+    .strictObject({
+      kind: z.literal("iam-user"),
+      name: iamName.optional(),
+      arns: perEnvironment(z.string().regex(IAM_USER_ARN, "use an IAM user ARN")).optional(),
+    })
+    .refine((p) => (p.name === undefined) !== (p.arns === undefined), "give either name or arns, not both and not neither"),
+  z.strictObject({
+    kind: z.literal("quicksight-group"),
+    group: z.string().regex(/^[\w+=,.@-]{1,128}$/, "use the QuickSight group name"),
+    /** @default "default" */
+    namespace: z.string().optional(),
+    /** The region of the QuickSight account's identity store. @default - the environment's region */
+    identityRegion: region.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal("external-account"),
+    /** The consumer account, per environment. */
+    accountIds: perEnvironment(accountId),
+  }),
+]);
+export type PrincipalDeclaration = z.infer<typeof principal>;
+
+export const organisationSchema = z
+  .strictObject({
+    /** Short lower-case name; it prefixes every bucket, so keep it unique to your company. */
+    name: z.string().regex(/^[a-z][a-z0-9-]{1,19}$/, "use 2-20 lower-case letters, digits or -, starting with a letter"),
+    environments: z.record(z.string().regex(/^[a-z][a-z0-9]{1,15}$/, "name environments with lower-case letters and digits"), environment),
+    /** Logical names domains grant to; never raw ARNs in a domain. */
+    principals: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, "use lower-case letters, digits, _ and -"), principal).optional(),
+    lake: z
+      .strictObject({
+        /** @default 30 */
+        queryResultsRetentionDays: z.number().int().positive().optional(),
+        /** @default 90 */
+        noncurrentVersionRetentionDays: z.number().int().positive().optional(),
+        /** @default 400 */
+        accessLogRetentionDays: z.number().int().positive().optional(),
+      })
+      .optional(),
+    athena: z
+      .strictObject({
+        /** Per-query scan limit of every workgroup unless raised for it. @default 107374182400 (100 GiB) */
+        scanLimitBytes: z.number().int().min(10485760, "Athena's smallest per-query limit is 10485760 bytes (10 MiB)").optional(),
+        /** @default "Athena engine version 3" */
+        engineVersion: z.string().optional(),
+      })
+      .optional(),
+    costMonitor: z
+      .strictObject({
+        /** Secrets Manager secret holding the Slack webhook URL; Terraform creates it, its value is set by hand. */
+        slackWebhookSecretName: z.string().min(1),
+        /** A query costing more than this is announced in Slack. @default 1 */
+        alertThresholdUsd: z.number().positive().optional(),
+        /** Per-workgroup overrides of the threshold. @default {} */
+        workgroupThresholdsUsd: z.record(z.string(), z.number().positive()).optional(),
+        /** @default 5 */
+        pricePerTerabyteUsd: z.number().positive().optional(),
+      })
+      .optional(),
+  })
+  .superRefine((org, ctx) => {
+    const environments = Object.keys(org.environments);
+    if (environments.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["environments"], message: 'declare at least one environment, e.g. "staging" and "production"' });
+    }
+    const accounts = new Map<string, string>();
+    for (const [name, env] of Object.entries(org.environments)) {
+      const other = accounts.get(env.accountId);
+      if (other) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["environments", name, "accountId"],
+          message: `account ${env.accountId} is also environment "${other}"; each environment needs its own AWS account`,
+        });
+      }
+      accounts.set(env.accountId, name);
+      [env.deployRoleArn, ...(env.lakeFormationAdmins ?? [])].forEach((arn, index) => {
+        const account = IAM_ROLE_ARN.exec(arn)?.[1];
+        if (account && account !== env.accountId) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["environments", name, ...(index === 0 ? ["deployRoleArn"] : ["lakeFormationAdmins", index - 1])],
+            message: `${arn} is in account ${account}, but environment "${name}" is account ${env.accountId}; Lake Formation admins must be in the environment's own account`,
+          });
+        }
+      });
+    }
+    for (const [principalName, p] of Object.entries(org.principals ?? {})) {
+      const perEnv = "arns" in p ? p.arns : "accountIds" in p ? p.accountIds : undefined;
+      if (!perEnv) continue;
+      const field = "accountIds" in p ? "accountIds" : "arns";
+      for (const env of Object.keys(perEnv)) {
+        if (!environments.includes(env)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["principals", principalName, field, env],
+            message: `unknown environment "${env}"${didYouMean(env, environments)} (environments: ${environments.join(", ")})`,
+          });
+        }
+      }
+      for (const env of environments) {
+        if (!(env in perEnv)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["principals", principalName, field],
+            message: `no value for environment "${env}"; give one for every environment (${environments.join(", ")})`,
+          });
+        }
+      }
+    }
+  });
+
+export type OrganisationDeclaration = z.infer<typeof organisationSchema>;
+export type OrganisationInput = z.input<typeof organisationSchema>;
+
+const ORGANISATION = Symbol.for("baikal.organisation");
+
+export interface DefinedOrganisation {
+  readonly [ORGANISATION]: true;
+  readonly declaration: OrganisationInput;
+}
+
+/** Declares the organisation: environments, Lake Formation admins, principals and platform settings. */
+export function defineOrganisation(declaration: OrganisationInput): DefinedOrganisation {
+  return { [ORGANISATION]: true, declaration };
+}
+
+export function isDefinedOrganisation(value: unknown): value is DefinedOrganisation {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[ORGANISATION] === true;
+}

@@ -1,0 +1,23 @@
+/**
+ * The AWS provider classes Baikal uses, imported by deep path: the package root loads ~2,100 services and
+ * costs seconds per process, a deep import a fraction of one.
+ */
+export { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+export { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+export { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database/index.js";
+export { GlueCatalogTable } from "@cdktf/provider-aws/lib/glue-catalog-table/index.js";
+export { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
+export { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js";
+export { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias/index.js";
+export { KmsKey } from "@cdktf/provider-aws/lib/kms-key/index.js";
+export { LakeformationDataLakeSettings } from "@cdktf/provider-aws/lib/lakeformation-data-lake-settings/index.js";
+export { LakeformationResource } from "@cdktf/provider-aws/lib/lakeformation-resource/index.js";
+export { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
+export { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
+export type { S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
+export { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging/index.js";
+export { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls/index.js";
+export { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy/index.js";
+export { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block/index.js";
+export { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration/index.js";
+export { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning/index.js";

@@ -1,0 +1,7 @@
+/**
+ * The only door to CDK for Terraform. Switching to the CDK Terrain fork (`cdktn`) or to AWS provider 6
+ * is a change to this folder alone.
+ */
+export { App, Fn, LocalBackend, S3Backend, TerraformElement, TerraformOutput, TerraformStack, Testing } from "cdktf";
+export type { TerraformResource } from "cdktf";
+export { Construct, Node } from "constructs";

@@ -1,0 +1,13 @@
+export * from "./declare.ts";
+export { DEFAULTS } from "./declarations/defaults.ts";
+export { parseHiveType, formatHiveType, toTrinoType } from "./declarations/hive-type.ts";
+export type { HiveType } from "./declarations/hive-type.ts";
+export { DeclarationError, formatProblem, type Problem } from "./problems/problem.ts";
+export { loadProject, findProjectRoot, listDomainFiles } from "./loading/load-project.ts";
+export type { Project, Domain } from "./loading/project.ts";
+export { buildApp, listStacks, type StackPlan } from "./compiler/build-app.ts";
+export { writeContracts } from "./compiler/write-contracts.ts";
+export { targetFromEnvironment, type DeployTarget } from "./stacks/baikal-stack.ts";
+export { PlatformStack } from "./stacks/platform-stack.ts";
+export { DomainStack } from "./stacks/domain-stack.ts";
+export * as names from "./naming/names.ts";

@@ -1,0 +1,77 @@
+import { DEFAULTS } from "../declarations/defaults.ts";
+import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { DataAwsIamPolicyDocument, KmsAlias, KmsKey } from "../iac/aws.ts";
+import { Construct } from "../iac/cdktf.ts";
+import { type BucketPurpose, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
+import { LakeBucket } from "./lake-bucket.ts";
+
+export interface LakeStorageProps {
+  readonly organisation: OrganisationDeclaration;
+  readonly environment: string;
+}
+
+/**
+ * The lake's storage in one environment: a customer-managed KMS key and the raw, curated, query-results and
+ * access-log buckets. The key and the data buckets are protected from `terraform destroy`.
+ */
+export class LakeStorage extends Construct {
+  readonly key: KmsKey;
+  readonly buckets: Readonly<Record<BucketPurpose, LakeBucket>>;
+
+  constructor(scope: Construct, id: string, props: LakeStorageProps) {
+    super(scope, id);
+    const org = props.organisation;
+    const env = props.environment;
+    const account = environment(org, env).accountId;
+    const lake = org.lake ?? {};
+    const noncurrentVersionRetentionDays = lake.noncurrentVersionRetentionDays ?? DEFAULTS.noncurrentVersionRetentionDays;
+    const abortIncompleteUploadDays = DEFAULTS.abortIncompleteUploadDays;
+
+    const keyPolicy = new DataAwsIamPolicyDocument(this, "key_policy", {
+      statement: [
+        {
+          sid: "AccountAdministersTheKeyThroughIam",
+          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account}:root`] }],
+          actions: ["kms:*"],
+          resources: ["*"],
+        },
+      ],
+    });
+    this.key = new KmsKey(this, "key", {
+      description: `${org.name} ${env} lake: encrypts raw, curated and query-result data`,
+      enableKeyRotation: true,
+      deletionWindowInDays: DEFAULTS.kmsDeletionWindowDays,
+      policy: keyPolicy.json,
+      lifecycle: { preventDestroy: true },
+    });
+    new KmsAlias(this, "key_alias", { name: lakeKeyAlias(org), targetKeyId: this.key.keyId });
+
+    const accessLogs = new LakeBucket(this, "access-logs", {
+      bucketName: bucketName(org, env, "access-logs"),
+      receivesAccessLogsFromAccount: account,
+      expireObjectsAfterDays: lake.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays,
+      noncurrentVersionRetentionDays,
+      abortIncompleteUploadDays,
+      preventDestroy: false,
+    });
+    const dataBucket = (purpose: BucketPurpose, extra: { preventDestroy: boolean; expireObjectsAfterDays?: number }) =>
+      new LakeBucket(this, purpose, {
+        bucketName: bucketName(org, env, purpose),
+        encryptionKey: this.key,
+        accessLogs: { bucket: accessLogs.bucket, prefix: `${purpose}/` },
+        noncurrentVersionRetentionDays,
+        abortIncompleteUploadDays,
+        ...extra,
+      });
+
+    this.buckets = {
+      raw: dataBucket("raw", { preventDestroy: true }),
+      curated: dataBucket("curated", { preventDestroy: true }),
+      "query-results": dataBucket("query-results", {
+        preventDestroy: false,
+        expireObjectsAfterDays: lake.queryResultsRetentionDays ?? DEFAULTS.queryResultsRetentionDays,
+      }),
+      "access-logs": accessLogs,
+    };
+  }
+}

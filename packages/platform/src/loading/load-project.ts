@@ -1,0 +1,101 @@
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { domainSchema, isDefinedDomain } from "../declarations/domain.ts";
+import { isDefinedOrganisation, organisationSchema } from "../declarations/organisation.ts";
+import { DeclarationError, type Problem, sortProblems } from "../problems/problem.ts";
+import { declarationErrorMap, issuesToProblems } from "../problems/zod-issues.ts";
+import { locateProblems } from "./locate.ts";
+import type { Domain, Project } from "./project.ts";
+
+export const CONFIG_FILE = "baikal.config.ts";
+export const DOMAINS_DIR = "domains";
+
+/** The nearest folder at or above `from` holding `baikal.config.ts`. */
+export function findProjectRoot(from: string = process.cwd()): string {
+  let dir = resolve(from);
+  for (;;) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) {
+      throw new DeclarationError([
+        { source: resolve(from), message: `no ${CONFIG_FILE} here or in any parent folder; run baikal inside a Baikal repository` },
+      ]);
+    }
+    dir = parent;
+  }
+}
+
+/** Repository-relative paths of every `domains/<team>/domain.ts`, sorted. */
+export function listDomainFiles(root: string): string[] {
+  const dir = join(root, DOMAINS_DIR);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "domain.ts")))
+    .map((entry) => `${DOMAINS_DIR}/${entry.name}/domain.ts`)
+    .sort();
+}
+
+async function importDefault(root: string, file: string): Promise<{ value?: unknown; problem?: Problem }> {
+  try {
+    const module = (await import(pathToFileURL(join(root, file)).href)) as { default?: unknown };
+    return { value: module.default };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { problem: { source: file, message: `could not be loaded: ${reason}` } };
+  }
+}
+
+interface Loaded<T> {
+  readonly value?: T;
+  readonly problems: Problem[];
+}
+
+async function loadOrganisation(root: string): Promise<Loaded<Project["organisation"]>> {
+  const { value, problem } = await importDefault(root, CONFIG_FILE);
+  if (problem) return { problems: [problem] };
+  if (!isDefinedOrganisation(value)) {
+    return { problems: [{ source: CONFIG_FILE, message: "must `export default defineOrganisation({...})` from \"@baikal/platform/declare\"" }] };
+  }
+  const parsed = organisationSchema.safeParse(value.declaration, { error: declarationErrorMap });
+  if (parsed.success) return { value: parsed.data, problems: [] };
+  return { problems: locateProblems(join(root, CONFIG_FILE), "defineOrganisation", issuesToProblems(parsed.error.issues, CONFIG_FILE)) };
+}
+
+async function loadDomain(root: string, file: string): Promise<Loaded<Domain>> {
+  const { value, problem } = await importDefault(root, file);
+  if (problem) return { problems: [problem] };
+  if (!isDefinedDomain(value)) {
+    return { problems: [{ source: file, message: "must `export default defineDomain({...})` from \"@baikal/platform/declare\"" }] };
+  }
+  const parsed = domainSchema.safeParse(value.declaration, { error: declarationErrorMap });
+  const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, file);
+  const folder = file.split("/")[1]!;
+  const name = value.declaration.name;
+  if (typeof name === "string" && name !== folder) {
+    problems.push({
+      source: file,
+      path: ["name"],
+      message: `the domain is named "${name}" but lives in ${DOMAINS_DIR}/${folder}/; rename one so they match (the folder is how CI knows who owns a change)`,
+    });
+  }
+  if (problems.length > 0) return { problems: locateProblems(join(root, file), "defineDomain", problems) };
+  return { value: { ...parsed.data!, sourceFile: file }, problems: [] };
+}
+
+/**
+ * Loads and validates `baikal.config.ts` and every domain. Either every declaration is valid and a Project
+ * comes back, or a DeclarationError lists every problem in every file: nothing is ever half-loaded.
+ */
+export async function loadProject(root: string = findProjectRoot()): Promise<Project> {
+  const organisation = await loadOrganisation(root);
+  const domains = await Promise.all(listDomainFiles(root).map((file) => loadDomain(root, file)));
+  const problems = [...organisation.problems, ...domains.flatMap((d) => d.problems)];
+  if (problems.length > 0 || !organisation.value) throw new DeclarationError(sortProblems(problems));
+  return { root, organisation: organisation.value, domains: domains.map((d) => d.value!) };
+}
+
+/** Repository-relative form of an absolute path, for messages. */
+export function relativeToRoot(root: string, path: string): string {
+  return relative(root, path) || ".";
+}

@@ -1,0 +1,42 @@
+import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+
+/**
+ * Names every stack derives the same way from the typed configuration. Stacks share these names instead of
+ * Terraform remote state, so each stack plans on its own, offline, in any order.
+ */
+export type LakeZone = "raw" | "curated";
+export type BucketPurpose = LakeZone | "query-results" | "access-logs";
+
+export const platformStackName = (env: string) => `platform-${env}`;
+export const domainStackName = (domain: string, env: string) => `domain-${domain}-${env}`;
+
+/** `<org>-<env>-<purpose>-<account>`: globally unique, and readable in the S3 console. */
+export function bucketName(org: OrganisationDeclaration, env: string, purpose: BucketPurpose): string {
+  return `${org.name}-${env}-${purpose}-${environment(org, env).accountId}`;
+}
+
+export function bucketArn(org: OrganisationDeclaration, env: string, purpose: BucketPurpose): string {
+  return `arn:aws:s3:::${bucketName(org, env, purpose)}`;
+}
+
+export const lakeKeyAlias = (org: OrganisationDeclaration) => `alias/${org.name}-lake`;
+export const lakeLocationRoleName = (org: OrganisationDeclaration) => `${org.name}-lake-formation-locations`;
+
+/** `s3://<zone bucket>/<domain>/`: everything a domain stores lives under this prefix. */
+export function domainPrefix(org: OrganisationDeclaration, env: string, zone: LakeZone, domain: string): string {
+  return `s3://${bucketName(org, env, zone)}/${domain}/`;
+}
+
+export function environment(org: OrganisationDeclaration, env: string) {
+  const found = org.environments[env];
+  if (!found) {
+    throw new Error(`unknown environment "${env}"; environments: ${Object.keys(org.environments).join(", ")}`);
+  }
+  return found;
+}
+
+/** The deploy role first, then the other admins, without duplicates. */
+export function lakeFormationAdmins(org: OrganisationDeclaration, env: string): string[] {
+  const e = environment(org, env);
+  return [...new Set([e.deployRoleArn, ...(e.lakeFormationAdmins ?? [])])];
+}
