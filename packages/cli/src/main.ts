@@ -4,6 +4,8 @@ import { planCommand } from "./commands/plan.ts";
 import { synthCommand } from "./commands/synth.ts";
 import { runCommand } from "./run-command.ts";
 
+const outdirOption = () => new Option("--outdir <dir>", "where to write stacks (default: cdktf.out in the repository root)");
+
 const targetOption = () =>
   new Option("--target <target>", "offline: local state, no AWS calls; aws: S3 state and real credentials")
     .choices(["offline", "aws"])
@@ -25,15 +27,17 @@ export function program(): Command {
     .description("synthesize stacks into cdktf.out/stacks/<stack>/cdk.tf.json")
     .argument("[stacks...]", "only these stacks (default: all)")
     .addOption(targetOption())
-    .action((stacks: string[], options: { target: "offline" | "aws" }) => runCommand(() => synthCommand({ stacks, target: options.target })));
+    .addOption(outdirOption())
+    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string }) => runCommand(() => synthCommand({ stacks, ...options })));
   cli
     .command("plan")
     .description("synthesize, then terraform init, validate and plan each stack; prints what would change")
     .argument("[stacks...]", "only these stacks (default: all)")
     .addOption(targetOption())
-    .option("--parallel <n>", "stacks planned at once", (v) => Number.parseInt(v, 10))
-    .action((stacks: string[], options: { target: "offline" | "aws"; parallel?: number }) =>
-      runCommand(() => planCommand({ stacks, target: options.target, parallel: options.parallel })),
+    .addOption(outdirOption())
+    .option("--parallel <n>", "stacks planned at once (default: CPUs, at most 4)", (v) => Number.parseInt(v, 10))
+    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string; parallel?: number }) =>
+      runCommand(() => planCommand({ stacks, ...options })),
     );
   return cli;
 }

@@ -1,4 +1,4 @@
-import { DeclarationError, formatProblem } from "@baikal/platform";
+import { DeclarationError, formatProblem } from "@baikal/platform/project";
 
 /**
  * Runs a command and turns failures into output and an exit code: declaration problems one per line

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DeployTarget } from "@baikal/platform";
+import type { DeployTarget } from "@baikal/platform/project";
 import { terraformEnvironment } from "../terraform/cli-config.ts";
 import { type PlanSummary, summarizePlan } from "../terraform/plan-summary.ts";
 import { inPool, runTerraform } from "../terraform/run-terraform.ts";
@@ -10,6 +10,8 @@ import { synth } from "./synth.ts";
 export interface PlanOptions {
   readonly stacks: readonly string[];
   readonly target: DeployTarget;
+  /** @default "<root>/cdktf.out" */
+  readonly outdir?: string;
   /** @default - the number of CPUs, at most 4 */
   readonly parallel?: number;
 }
@@ -42,15 +44,16 @@ async function planStack(stack: string, dir: string, env: NodeJS.ProcessEnv): Pr
 }
 
 /** Synthesizes, then plans every requested stack; results come back in stack order. */
-export async function plan(options: PlanOptions): Promise<StackPlanResult[]> {
+export async function plan(options: PlanOptions): Promise<{ outdir: string; results: StackPlanResult[] }> {
   const synthesized = await synth(options);
   const env = terraformEnvironment(synthesized.outdir);
   const parallel = options.parallel ?? Math.min(4, availableParallelism());
-  return inPool(synthesized.stacks, parallel, async (stack) => {
+  const results = await inPool(synthesized.stacks, parallel, async (stack) => {
     const result = await planStack(stack, join(synthesized.outdir, "stacks", stack), env);
     console.error(`${result.error ? "failed" : "planned"} ${stack} in ${(result.ms / 1000).toFixed(1)} s`);
     return result;
   });
+  return { outdir: synthesized.outdir, results };
 }
 
 export function formatPlanTable(results: readonly StackPlanResult[]): string {
@@ -69,7 +72,7 @@ export function formatPlanTable(results: readonly StackPlanResult[]): string {
 
 export async function planCommand(options: PlanOptions): Promise<number> {
   const started = performance.now();
-  const results = await plan(options);
+  const { outdir, results } = await plan(options);
   console.log(formatPlanTable(results));
   for (const r of results) {
     for (const address of r.summary?.destructive ?? []) console.log(`! ${r.stack}: ${address}`);
@@ -77,6 +80,6 @@ export async function planCommand(options: PlanOptions): Promise<number> {
   }
   const failed = results.filter((r) => r.error).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`\n${results.length - failed} of ${results.length} stacks planned in ${seconds} s; plans in cdktf.out/stacks/<stack>/plan.json`);
+  console.log(`\n${results.length - failed} of ${results.length} stacks planned in ${seconds} s; plans in ${outdir}/stacks/<stack>/plan.json`);
   return failed > 0 ? 1 : 0;
 }

@@ -1,9 +1,11 @@
-import { join } from "node:path";
-import { buildApp, type DeployTarget, loadProject, writeContracts } from "@baikal/platform";
+import { join, resolve } from "node:path";
+import type { DeployTarget } from "@baikal/platform/project";
 
 export interface SynthOptions {
   readonly stacks: readonly string[];
   readonly target: DeployTarget;
+  /** @default "<root>/cdktf.out" */
+  readonly outdir?: string;
 }
 
 export interface SynthResult {
@@ -14,8 +16,10 @@ export interface SynthResult {
 
 /** Loads, validates and synthesizes; also writes each table's record contract as JSON Schema. */
 export async function synth(options: SynthOptions): Promise<SynthResult> {
+  // Loaded here, not at the top: cdktf and the provider bindings cost half a second that `check` never pays.
+  const { buildApp, loadProject, writeContracts } = await import("@baikal/platform");
   const project = await loadProject();
-  const outdir = join(project.root, "cdktf.out");
+  const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
   const { app, stacks } = buildApp(project, { target: options.target, outdir, stacks: options.stacks });
   app.synth();
   writeContracts(project, outdir);
@@ -26,7 +30,7 @@ export async function synthCommand(options: SynthOptions): Promise<number> {
   const started = performance.now();
   const result = await synth(options);
   const ms = Math.round(performance.now() - started);
-  console.log(`synthesized ${result.stacks.length} stacks (${options.target}) into cdktf.out/stacks in ${ms} ms:`);
+  console.log(`synthesized ${result.stacks.length} stacks (${options.target}) into ${result.outdir}/stacks in ${ms} ms:`);
   for (const stack of result.stacks) console.log(`  ${stack}`);
   return 0;
 }

@@ -5,7 +5,7 @@
 import { buildApp } from "../compiler/build-app.ts";
 import { loadProject } from "../loading/load-project.ts";
 import { DeclarationError } from "../problems/problem.ts";
-import { targetFromEnvironment } from "../stacks/baikal-stack.ts";
+import { targetFromEnvironment } from "../stacks/deploy-target.ts";
 
 try {
   const project = await loadProject();

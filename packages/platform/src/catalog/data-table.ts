@@ -6,6 +6,7 @@ import { formatHiveType, parseHiveType } from "../declarations/hive-type.ts";
 import { DEFAULTS } from "../declarations/defaults.ts";
 import { projectionParameters } from "./projection-parameters.ts";
 import { storageFormat } from "./storage-format.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 
 export interface DataTableProps {
   readonly table: TableDeclaration;
@@ -34,7 +35,7 @@ export class DataTable extends Construct {
       ...format.tableParameters,
       ...projectionParameters(t, props.locationUri),
     };
-    this.glueTable = new GlueCatalogTable(this, "table", {
+    this.glueTable = new GlueCatalogTable(this, MAIN_RESOURCE_ID, {
       name: t.name,
       databaseName: props.databaseName,
       catalogId: props.accountId,

@@ -1,6 +1,7 @@
 import { GlueCatalogDatabase } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 
 export interface DomainDatabaseProps {
   readonly name: string;
@@ -18,7 +19,7 @@ export class DomainDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: DomainDatabaseProps) {
     super(scope, id);
-    this.database = new GlueCatalogDatabase(this, "database", {
+    this.database = new GlueCatalogDatabase(this, MAIN_RESOURCE_ID, {
       name: props.name,
       catalogId: props.accountId,
       description: terraformLiteral(props.description),

@@ -115,7 +115,8 @@ export const organisationSchema = z
       accounts.set(env.accountId, name);
       [env.deployRoleArn, ...(env.lakeFormationAdmins ?? [])].forEach((arn, index) => {
         const account = IAM_ROLE_ARN.exec(arn)?.[1];
-        if (account && account !== env.accountId) {
+        // A malformed account id has its own problem; comparing against it would only add noise.
+        if (account && /^\d{12}$/.test(env.accountId) && account !== env.accountId) {
           ctx.addIssue({
             code: "custom",
             path: ["environments", name, ...(index === 0 ? ["deployRoleArn"] : ["lakeFormationAdmins", index - 1])],

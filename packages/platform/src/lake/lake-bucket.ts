@@ -12,6 +12,7 @@ import {
   S3BucketVersioningA,
 } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 
 export interface LakeBucketProps {
   readonly bucketName: string;
@@ -43,7 +44,7 @@ export class LakeBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: LakeBucketProps) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, "bucket", {
+    this.bucket = new S3Bucket(this, MAIN_RESOURCE_ID, {
       bucket: props.bucketName,
       forceDestroy: false,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,

@@ -1,6 +1,7 @@
 import { DEFAULTS } from "../declarations/defaults.ts";
 import { LakeformationDataLakeSettings } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 
 export interface LakeFormationSettingsProps {
   /** Role ARNs; the deploy role must be among them or Terraform locks itself out. */
@@ -19,7 +20,7 @@ export class LakeFormationSettings extends Construct {
 
   constructor(scope: Construct, id: string, props: LakeFormationSettingsProps) {
     super(scope, id);
-    this.settings = new LakeformationDataLakeSettings(this, "settings", {
+    this.settings = new LakeformationDataLakeSettings(this, MAIN_RESOURCE_ID, {
       admins: [...props.admins],
       parameters: { CROSS_ACCOUNT_VERSION: props.crossAccountVersion ?? DEFAULTS.crossAccountVersion },
     });

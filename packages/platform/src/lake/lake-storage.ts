@@ -46,7 +46,7 @@ export class LakeStorage extends Construct {
     });
     new KmsAlias(this, "key_alias", { name: lakeKeyAlias(org), targetKeyId: this.key.keyId });
 
-    const accessLogs = new LakeBucket(this, "access-logs", {
+    const accessLogs = new LakeBucket(this, "access_logs", {
       bucketName: bucketName(org, env, "access-logs"),
       receivesAccessLogsFromAccount: account,
       expireObjectsAfterDays: lake.accessLogRetentionDays ?? DEFAULTS.accessLogRetentionDays,
@@ -54,8 +54,9 @@ export class LakeStorage extends Construct {
       abortIncompleteUploadDays,
       preventDestroy: false,
     });
+    // Construct ids use "_" so addresses read like Terraform's own (lake_query_results).
     const dataBucket = (purpose: BucketPurpose, extra: { preventDestroy: boolean; expireObjectsAfterDays?: number }) =>
-      new LakeBucket(this, purpose, {
+      new LakeBucket(this, purpose.replace("-", "_"), {
         bucketName: bucketName(org, env, purpose),
         encryptionKey: this.key,
         accessLogs: { bucket: accessLogs.bucket, prefix: `${purpose}/` },

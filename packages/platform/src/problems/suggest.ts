@@ -13,11 +13,15 @@ function distance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-/** The closest candidate within a third of the word's length, or undefined. */
+/** A candidate the word abbreviates ("prod" for "production"), else the closest within a third of its length. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  const lower = word.toLowerCase();
+  const abbreviated = list.filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
+  if (abbreviated.length === 1) return abbreviated[0];
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.ceil(word.length / 3)) + 1;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = distance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

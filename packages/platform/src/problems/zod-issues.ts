@@ -25,10 +25,11 @@ export const declarationErrorMap: z.core.$ZodErrorMap = (issue) => {
         .join("; ");
     }
     case "invalid_type":
-      if (issue.input === undefined) return `missing; this is required (${issue.expected})`;
+      if (issue.input === undefined) return `required, but missing (expected ${issue.expected === "tuple" ? "a list of two values" : issue.expected})`;
       return `expected ${issue.expected === "tuple" ? "a list of two values" : issue.expected}, got ${describeValue(issue.input)}`;
     case "invalid_value": {
       const allowed = issue.values.map((v) => JSON.stringify(v));
+      if (issue.input === undefined) return `required, but missing (use ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(", ")}`})`;
       const given = typeof issue.input === "string" ? didYouMean(issue.input, issue.values.map(String)) : "";
       return `${describeValue(issue.input)} is not allowed${given}; use ${allowed.length === 1 ? allowed[0] : `one of ${allowed.join(", ")}`}`;
     }

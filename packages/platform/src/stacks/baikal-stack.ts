@@ -1,15 +1,11 @@
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 import { AwsProvider } from "../iac/aws.ts";
 import { type Construct, LocalBackend, type Node, S3Backend, TerraformElement, TerraformStack } from "../iac/cdktf.ts";
 import { environment } from "../naming/names.ts";
+import type { DeployTarget } from "./deploy-target.ts";
 
-/**
- * offline: local state and a provider that never calls AWS (fake keys, no credential, account or metadata
- *   lookups), so `plan` runs on any laptop or CI runner without an account.
- * aws: state in the environment's S3 bucket, one key per stack, locked with an S3 lock file; the provider
- *   refuses to touch any account but the environment's own.
- */
-export type DeployTarget = "offline" | "aws";
+export type { DeployTarget } from "./deploy-target.ts";
 
 export interface BaikalStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -17,15 +13,6 @@ export interface BaikalStackProps {
   /** `platform` or the domain's name; every resource is tagged with it. */
   readonly owner: string;
   readonly target: DeployTarget;
-}
-
-/** The target from `BAIKAL_TARGET`; offline unless asked otherwise, so nothing reaches AWS by accident. */
-export function targetFromEnvironment(env: NodeJS.ProcessEnv = process.env): DeployTarget {
-  const value = env.BAIKAL_TARGET ?? "offline";
-  if (value !== "offline" && value !== "aws") {
-    throw new Error(`BAIKAL_TARGET is "${value}"; use "offline" (the default: local state, no AWS calls) or "aws"`);
-  }
-  return value;
 }
 
 /**
@@ -77,7 +64,10 @@ export class BaikalStack extends TerraformStack {
 
   protected override allocateLogicalId(element: TerraformElement | Node): string {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
-    const path = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
+    const path = node.scopes
+      .slice(node.scopes.indexOf(this) + 1)
+      .map((scope) => scope.node.id)
+      .filter((id) => id !== MAIN_RESOURCE_ID);
     return path.join("_").replace(/[^A-Za-z0-9_-]/g, "_");
   }
 }

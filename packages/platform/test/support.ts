@@ -1,0 +1,112 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Testing } from "cdktf";
+import { domainSchema, type DomainInput } from "../src/declarations/domain.ts";
+import { organisationSchema, type OrganisationInput } from "../src/declarations/organisation.ts";
+import type { Domain, Project } from "../src/loading/project.ts";
+import { DomainStack } from "../src/stacks/domain-stack.ts";
+import { PlatformStack } from "../src/stacks/platform-stack.ts";
+import type { DeployTarget } from "../src/stacks/baikal-stack.ts";
+
+export const DECLARE_MODULE = resolve(dirname(fileURLToPath(import.meta.url)), "../src/declare.ts");
+
+export const ORGANISATION: OrganisationInput = {
+  name: "acme",
+  environments: {
+    staging: {
+      accountId: "111111111111",
+      region: "eu-west-1",
+      deployRoleArn: "arn:aws:iam::111111111111:role/deploy",
+      lakeFormationAdmins: ["arn:aws:iam::111111111111:role/break-glass"],
+      state: { bucket: "acme-staging-state" },
+    },
+    production: {
+      accountId: "222222222222",
+      region: "eu-west-1",
+      deployRoleArn: "arn:aws:iam::222222222222:role/deploy",
+      state: { bucket: "acme-production-state" },
+    },
+  },
+  principals: { analysts: { kind: "iam-role", name: "analyst" } },
+};
+
+export const EVENTS_DOMAIN: DomainInput = {
+  name: "web",
+  description: "Web analytics.",
+  owners: ["@acme/web"],
+  tables: [
+    {
+      name: "page_views",
+      description: "Page views.",
+      zone: "raw",
+      format: "jsonl",
+      columns: [
+        { name: "view_id", type: "string", description: "Id.", required: true },
+        { name: "user_id", type: "bigint", description: "User." },
+      ],
+      partitionKeys: [
+        { name: "dt", description: "Day.", projection: { type: "date", format: "yyyy-MM-dd", range: ["2024-01-01", "NOW"] } },
+      ],
+    },
+  ],
+};
+
+/** A validated Project built from inputs, without files. */
+export function projectOf(domains: DomainInput[] = [EVENTS_DOMAIN], organisation: OrganisationInput = ORGANISATION): Project {
+  return {
+    root: "/nonexistent",
+    organisation: organisationSchema.parse(organisation),
+    domains: domains.map((d): Domain => ({ ...domainSchema.parse(d), sourceFile: `domains/${d.name}/domain.ts` })),
+  };
+}
+
+export type TerraformJson = {
+  resource?: Record<string, Record<string, Record<string, unknown>>>;
+  data?: Record<string, Record<string, Record<string, unknown>>>;
+  provider?: Record<string, Record<string, unknown>[]>;
+  terraform?: Record<string, unknown>;
+};
+
+export function synthPlatform(project: Project = projectOf(), environment = "staging", target: DeployTarget = "offline"): TerraformJson {
+  const stack = new PlatformStack(Testing.app(), { organisation: project.organisation, environment, target });
+  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+}
+
+export function synthDomain(project: Project = projectOf(), environment = "staging", target: DeployTarget = "offline"): TerraformJson {
+  const stack = new DomainStack(Testing.app(), { organisation: project.organisation, domain: project.domains[0]!, environment, target });
+  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+}
+
+/** Resources of one type, keyed by Terraform name. */
+export function resources(json: TerraformJson, type: string): Record<string, Record<string, unknown>> {
+  return json.resource?.[type] ?? {};
+}
+
+/** The single resource of a type whose attribute `key` equals `value`. */
+export function resourceWhere(json: TerraformJson, type: string, key: string, value: unknown): Record<string, unknown> {
+  const matches = Object.values(resources(json, type)).filter((r) => r[key] === value);
+  if (matches.length !== 1) throw new Error(`expected one ${type} with ${key}=${String(value)}, found ${matches.length}`);
+  return matches[0]!;
+}
+
+/**
+ * Writes a throwaway repository (baikal.config.ts + domains/<name>/domain.ts) whose files import the real
+ * declaration API, and returns its root.
+ */
+export function writeProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "baikal-test-"));
+  writeFileSync(join(root, "package.json"), '{ "type": "module", "private": true }\n');
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text.replaceAll("@baikal/platform/declare", DECLARE_MODULE));
+  }
+  return root;
+}
+
+export const configSource = (organisation: OrganisationInput = ORGANISATION) =>
+  `import { defineOrganisation } from "@baikal/platform/declare";\nexport default defineOrganisation(${JSON.stringify(organisation, null, 2)});\n`;
+
+export const domainSource = (domain: unknown) =>
+  `import { defineDomain } from "@baikal/platform/declare";\nexport default defineDomain(${JSON.stringify(domain, null, 2)});\n`;
