@@ -1,0 +1,39 @@
+import { parseAthenaEvent } from "./event.ts";
+import { type ProcessOutcome, processQuery } from "./process-query.ts";
+import { defaultRuntime, lazyRuntime, type Runtime, type RuntimeOptions } from "./runtime.ts";
+
+export interface HandlerResult {
+  readonly outcome: ProcessOutcome | "ignored" | "malformed";
+  readonly queryExecutionId?: string;
+}
+
+export type EventHandler = (event: unknown) => Promise<HandlerResult>;
+
+/** Builds the EventBridge handler; tests pass seams, the Lambda uses the shared default runtime. */
+export function createHandler(options?: RuntimeOptions): EventHandler {
+  const runtime = options ? lazyRuntime(options) : defaultRuntime;
+  return async (event) => handleEvent(event, runtime());
+}
+
+export async function handleEvent(event: unknown, rt: Runtime): Promise<HandlerResult> {
+  const parsed = parseAthenaEvent(event);
+  if (parsed.kind === "malformed") {
+    // Returning (not throwing) keeps a bad event from being retried over and over.
+    rt.log("error", "malformed Athena event; dropped", { reason: parsed.reason });
+    return { outcome: "malformed" };
+  }
+  if (parsed.kind === "ignored") {
+    rt.log("debug", "event ignored", { reason: parsed.reason, queryExecutionId: parsed.queryExecutionId });
+    return { outcome: "ignored", queryExecutionId: parsed.queryExecutionId };
+  }
+  rt.log("info", "Athena query finished", {
+    queryExecutionId: parsed.queryExecutionId,
+    state: parsed.state,
+    workgroup: parsed.workgroup,
+  });
+  const result = await processQuery(rt, parsed.queryExecutionId);
+  return { outcome: result.outcome, queryExecutionId: result.queryExecutionId };
+}
+
+/** Lambda entry point for the `Athena Query State Change` rule (`index.handler`). */
+export const handler: EventHandler = createHandler();

@@ -1,0 +1,47 @@
+export { handler, createHandler, handleEvent, type HandlerResult, type EventHandler } from "./handler.ts";
+export { sweepHandler, createSweepHandler, sweep, SWEEP_SETTLE_MS, type SweepHandler, type SweepResult } from "./sweep.ts";
+export { processQuery, type ProcessOutcome, type ProcessResult } from "./process-query.ts";
+export {
+  billedBytes,
+  costUsd,
+  priceQuery,
+  MIB,
+  TIB,
+  MINIMUM_BILLED_BYTES,
+  DEFAULT_PRICE_PER_TERABYTE_USD,
+  type Price,
+  type PricingInput,
+} from "./pricing.ts";
+export {
+  ENVIRONMENT,
+  DEFAULTS,
+  IDEMPOTENCY_TABLE_SCHEMA,
+  ConfigError,
+  loadConfig,
+  thresholdFor,
+  type Config,
+  type Environment,
+} from "./config.ts";
+export { EVENT_PATTERN, FINAL_STATES, parseAthenaEvent, type FinalState, type ParsedEvent } from "./event.ts";
+export { redactStringLiterals, truncateUtf8, prepareQueryText, MAX_QUERY_TEXT_BYTES } from "./query-text.ts";
+export { buildRecord, RECORD_SCHEMA_VERSION, type QueryRecord } from "./record.ts";
+export { recordKey } from "./query-log.ts";
+export { alertMarkerKey, ALERT_MARKER_TTL_SECONDS } from "./idempotency.ts";
+export { callerFromCloudTrailEvent, displayName, type Caller } from "./caller.ts";
+export {
+  buildAlertMessage,
+  athenaConsoleLink,
+  escapeMrkdwn,
+  formatBytes,
+  formatDuration,
+  formatUsd,
+  queryPreview,
+  SLACK_QUERY_PREVIEW_CHARS,
+  type AlertContext,
+  type SlackBlock,
+  type SlackMessage,
+} from "./slack/message.ts";
+export { postToSlack, parseRetryAfter, SlackPostError, POST_DEFAULTS, type PostOptions, type Sleep } from "./slack/post.ts";
+export { WebhookSecret, webhookUrlProblem, WEBHOOK_CACHE_TTL_MS, type WebhookUrlOptions } from "./slack/webhook-secret.ts";
+export type { Runtime, RuntimeOptions, Clients } from "./runtime.ts";
+export type { Logger, LogLevel } from "./log.ts";

@@ -1,0 +1,121 @@
+import type { QueryExecution } from "@aws-sdk/client-athena";
+import type { Event as TrailEvent } from "@aws-sdk/client-cloudtrail";
+import type { LogFields, Logger, LogLevel } from "../../src/log.ts";
+import type { RuntimeOptions } from "../../src/runtime.ts";
+
+export const NOW = new Date("2025-06-01T12:00:00.000Z");
+export const TIB = 2 ** 40;
+export const REGION = "eu-west-1";
+export const SECRET_ID = "baikal/cost-notifier/slack-webhook";
+
+export const ENV = {
+  QUERY_LOG_BUCKET: "acme-lake",
+  QUERY_LOG_PREFIX: "athena/query-log",
+  QUERY_LOG_KMS_KEY_ID: "arn:aws:kms:eu-west-1:111111111111:key/abcd",
+  IDEMPOTENCY_TABLE: "cost-notifier-idempotency",
+  SLACK_WEBHOOK_SECRET_ID: SECRET_ID,
+  ALERT_THRESHOLD_USD: "1",
+  WORKGROUP_THRESHOLDS_USD: JSON.stringify({ etl: 20 }),
+  PRICE_PER_TERABYTE_USD: "5",
+  AWS_REGION: REGION,
+} as const;
+
+export interface ExecutionSpec {
+  readonly id: string;
+  readonly state?: string;
+  readonly bytes?: number | null;
+  readonly statementType?: "DDL" | "DML" | "UTILITY";
+  readonly workgroup?: string;
+  readonly query?: string;
+  readonly submittedAt?: Date;
+  readonly durationMs?: number;
+  readonly reason?: string;
+}
+
+/** A GetQueryExecution answer; `bytes: null` leaves Statistics out entirely. */
+export function execution(spec: ExecutionSpec): QueryExecution {
+  const submittedAt = spec.submittedAt ?? new Date(NOW.getTime() - 10 * 60_000);
+  const durationMs = spec.durationMs ?? 95_000;
+  return {
+    QueryExecutionId: spec.id,
+    Query: spec.query ?? "SELECT * FROM web.events WHERE email = 'jane@example.com'",
+    StatementType: spec.statementType ?? "DML",
+    WorkGroup: spec.workgroup ?? "analytics",
+    QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "web" },
+    Status: {
+      State: (spec.state ?? "SUCCEEDED") as "SUCCEEDED",
+      StateChangeReason: spec.reason,
+      SubmissionDateTime: submittedAt,
+      CompletionDateTime: new Date(submittedAt.getTime() + durationMs),
+    },
+    Statistics:
+      spec.bytes === null
+        ? undefined
+        : {
+            DataScannedInBytes: spec.bytes ?? TIB,
+            EngineExecutionTimeInMillis: durationMs - 2_000,
+            QueryQueueTimeInMillis: 1_500,
+            TotalExecutionTimeInMillis: durationMs,
+          },
+  };
+}
+
+/** The EventBridge event Athena sends. */
+export function athenaEvent(queryExecutionId: string, currentState = "SUCCEEDED", workgroupName = "analytics") {
+  return {
+    version: "0",
+    id: "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
+    "detail-type": "Athena Query State Change",
+    source: "aws.athena",
+    account: "111111111111",
+    time: NOW.toISOString(),
+    region: REGION,
+    resources: [],
+    detail: { versionId: "0", currentState, previousState: "RUNNING", statementType: "DML", queryExecutionId, workgroupName, sequenceNumber: "3" },
+  };
+}
+
+/** A CloudTrail `StartQueryExecution` record as LookupEvents returns it. */
+export function startQueryTrailEvent(queryExecutionId: string, arn = "arn:aws:sts::111111111111:assumed-role/Analyst/jane"): TrailEvent {
+  return {
+    EventName: "StartQueryExecution",
+    EventTime: NOW,
+    CloudTrailEvent: JSON.stringify({
+      eventName: "StartQueryExecution",
+      userIdentity: { type: "AssumedRole", principalId: "AROAEXAMPLE:jane", arn, accountId: "111111111111" },
+      responseElements: { queryExecutionId },
+    }),
+  };
+}
+
+export interface LogLine {
+  readonly level: LogLevel;
+  readonly msg: string;
+  readonly fields: LogFields;
+}
+
+export function collectLogs(): { lines: LogLine[]; log: Logger } {
+  const lines: LogLine[] = [];
+  return { lines, log: (level, msg, fields = {}) => lines.push({ level, msg, fields }) };
+}
+
+/** Runtime seams for tests: fixed clock, recorded sleeps, collected logs, loopback Slack allowed. */
+export function testRuntime(overrides: Partial<RuntimeOptions> = {}) {
+  const logs = collectLogs();
+  const sleeps: number[] = [];
+  const options: RuntimeOptions = {
+    env: ENV,
+    log: logs.log,
+    now: () => NOW,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    allowLoopbackHttp: true,
+    ...overrides,
+  };
+  return { options, logs: logs.lines, sleeps };
+}
+
+export function recordKeyFor(id: string, day = "2025-06-01"): string {
+  return `athena/query-log/dt=${day}/${id}.json`;
+}
