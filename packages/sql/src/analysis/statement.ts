@@ -1,0 +1,59 @@
+/**
+ * A view file holds exactly one query. This finds it, or reports what the file holds instead:
+ * nothing, several statements, a CREATE VIEW wrapper or another kind of statement.
+ */
+import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import { messages } from "../messages.ts";
+import { isToken, type ParseTree, type Token } from "../parse/tree.ts";
+import type { Analysis } from "./analysis.ts";
+
+/** Leading keywords of a statement (`CREATE OR REPLACE VIEW`, `INSERT INTO`), at most `limit`. */
+function leadingKeywords(statement: P.StatementContext, limit: number): string {
+  const words: string[] = [];
+  for (const child of (statement.children ?? []) as ParseTree[]) {
+    if (!isToken(child) || words.length >= limit || !/^[a-z_]+$/i.test(child.getText())) break;
+    words.push(child.getText().toUpperCase());
+  }
+  return words.join(" ");
+}
+
+/**
+ * dt-sql-parser accepts statements back to back without ";", and reads `x = ANY (SELECT ...)` as a
+ * comparison with a column named "any" followed by a second statement. Returns that ANY/SOME/ALL token.
+ */
+function splitQuantifier(statements: readonly P.StatementsContext[]): Token | undefined {
+  for (let i = 1; i < statements.length; i++) {
+    const previous = statements[i - 1]?.singleStatement();
+    const last = previous?.stop;
+    if (previous?.SEMICOLON() !== null || last === null || last === undefined) continue;
+    if (/^(any|some|all)$/i.test(last.text ?? "") && statements[i]?.start?.text === "(") return last;
+  }
+  return undefined;
+}
+
+export function viewQuery(tree: P.ProgramContext | null, analysis: Analysis): P.QueryContext | undefined {
+  const statements = tree?.statements() ?? [];
+  const first = statements[0];
+  if (first === undefined) {
+    analysis.reportAt({ line: 1, column: 1 }, messages.emptyFile());
+    return undefined;
+  }
+  const quantifier = splitQuantifier(statements);
+  if (quantifier !== undefined) {
+    analysis.report(quantifier, messages.quantifiedComparison(quantifier.text?.toUpperCase() ?? "ANY"));
+    return undefined;
+  }
+  if (statements.length > 1) analysis.report(statements[1], messages.tooManyStatements(statements.length));
+  const statement = first.singleStatement().statement();
+  if (statement instanceof P.StatementDefaultContext) return statement.rootQuery().query();
+  if (
+    statement instanceof P.CreateViewContext ||
+    statement instanceof P.CreateMaterializedViewContext ||
+    statement instanceof P.CreateTableAsSelectContext
+  ) {
+    analysis.report(statement, messages.createStatement(leadingKeywords(statement, 6).replace(/ (IF|NOT|EXISTS)\b/g, "")));
+    return undefined;
+  }
+  analysis.report(statement, messages.notAQuery(leadingKeywords(statement, 2)));
+  return undefined;
+}

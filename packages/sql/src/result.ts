@@ -1,0 +1,39 @@
+/** What `analyzeView` reports. Lines and columns are 1-based positions in the SQL text. */
+
+export interface SqlProblem {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface RelationReference {
+  readonly database: string;
+  readonly name: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface OutputColumn {
+  readonly name: string;
+  /** Inferred Trino type; undefined when it cannot be derived. */
+  readonly type?: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A base column the query reads (for lineage and column-level grants). */
+export interface ColumnUse {
+  readonly database: string;
+  readonly relation: string;
+  readonly column: string;
+}
+
+export interface ViewAnalysis {
+  readonly problems: readonly SqlProblem[];
+  /** Every catalog relation read (CTE names excluded), de-duplicated, in order of first appearance. */
+  readonly references: readonly RelationReference[];
+  /** What the SELECT produces, in order. */
+  readonly outputColumns: readonly OutputColumn[];
+  /** Every catalog column read anywhere in the query (`*` reads every column), de-duplicated. */
+  readonly columnsRead: readonly ColumnUse[];
+}
