@@ -6,6 +6,8 @@ import { defineOrganisation } from "@baikal/platform/declare";
  */
 export default defineOrganisation({
   name: "newsly",
+  // Owners of packages/, this file and CI in the generated .github/CODEOWNERS (`pnpm baikal codeowners`).
+  platformOwners: ["@newsly/data-platform"],
   environments: {
     staging: {
       accountId: "111111111111",
@@ -31,6 +33,26 @@ export default defineOrganisation({
       kind: "external-account",
       accountIds: { staging: "333333333333", production: "444444444444" },
     },
+    // The analytics account where QuickSight runs: it receives shared data, and its own Lake Formation admins
+    // (through the consumer-<account>-<env> stack) pass it on to the role QuickSight queries Athena with.
+    analytics_account: {
+      kind: "external-account",
+      accountIds: { staging: "555555555555", production: "666666666666" },
+      grantees: ["analytics_quicksight"],
+    },
+    analytics_quicksight: {
+      kind: "iam-role",
+      arns: {
+        staging: "arn:aws:iam::555555555555:role/quicksight-athena",
+        production: "arn:aws:iam::666666666666:role/quicksight-athena",
+      },
+    },
+  },
+  governance: {
+    // LF-tag keys and values; Baikal adds "domain" (one value per domain) itself.
+    tags: { classification: ["public", "internal", "confidential", "pii"] },
+    // Columns tagged classification=pii may only be granted to these principals.
+    pii: { principals: ["data_science"] },
   },
   lake: { queryResultsRetentionDays: 30, noncurrentVersionRetentionDays: 90 },
   athena: { scanLimitBytes: 100 * 1024 ** 3 },

@@ -10,12 +10,19 @@ export default defineDomain({
       description: "One row per ad shown, logged by the ad server.",
       zone: "raw",
       format: "jsonl",
+      tags: { classification: "internal" },
       columns: [
         { name: "impression_id", type: "string", description: "Unique id of the impression.", required: true },
         { name: "campaign_id", type: "bigint", description: "Campaign the ad belongs to (ads.campaigns.campaign_id).", required: true },
         { name: "creative_id", type: "bigint", description: "Creative shown." },
-        { name: "user_id", type: "bigint", description: "Pseudonymous reader id (same space as news.article_views.user_id)." },
+        {
+          name: "user_id",
+          type: "bigint",
+          description: "Pseudonymous reader id (same space as news.article_views.user_id).",
+          tags: { classification: "pii" },
+        },
         { name: "placement", type: "string", description: "Slot in the app: feed_inline, article_bottom or interstitial." },
+        { name: "article_id", type: "bigint", description: "Article the ad was shown on (news.articles.article_id); null in the feed." },
         { name: "shown_at", type: "timestamp", description: "When the ad was rendered, UTC.", required: true },
         { name: "bid_price_jpy", type: "decimal(12,4)", description: "Winning bid in yen per impression." },
       ],
@@ -44,6 +51,7 @@ export default defineDomain({
       zone: "raw",
       format: "csv",
       csv: { delimiter: ",", headerLines: 1 },
+      tags: { classification: "internal" },
       columns: [
         { name: "campaign_id", type: "bigint", description: "Campaign id.", required: true },
         { name: "advertiser_id", type: "string", description: "Advertiser running the campaign." },
@@ -68,6 +76,57 @@ export default defineDomain({
       partitionKeys: [
         { name: "advertiser_id", description: "Advertiser; queries must name it in WHERE.", projection: { type: "injected" } },
       ],
+      // A row filter: one advertiser's rows, without the spend.
+      rowFilters: [{ name: "advertiser_001", expression: "advertiser_id = 'adv-001'", excludeColumns: ["spend_jpy"] }],
     },
+  ],
+  views: [
+    {
+      name: "campaign_ctr",
+      description: "Impressions, clicks and click-through rate per campaign, day and article category.",
+      published: true,
+      columns: [
+        { name: "dt", type: "string", description: "Day (JST)." },
+        { name: "campaign_id", type: "bigint", description: "Campaign." },
+        { name: "article_category", type: "string", description: "Category of the article the ad was shown on; null in the feed." },
+        { name: "impression_count", type: "bigint", description: "Ads shown." },
+        { name: "click_count", type: "bigint", description: "Ads clicked." },
+        { name: "ctr", type: "double", description: "click_count / impression_count." },
+      ],
+    },
+    {
+      name: "daily_spend",
+      description: "What each campaign spent per day, at the winning bid price.",
+      columns: [
+        { name: "dt", type: "string", description: "Day (JST)." },
+        { name: "campaign_id", type: "bigint", description: "Campaign." },
+        { name: "spend_jpy", type: "decimal(38,4)", description: "Sum of winning bids in yen." },
+      ],
+    },
+    {
+      name: "campaign_performance",
+      description: "One row per campaign and day: spend, delivery and clicks against the daily budget.",
+      published: true,
+      columns: [
+        { name: "dt", type: "string", description: "Day (JST)." },
+        { name: "campaign_id", type: "bigint", description: "Campaign." },
+        { name: "campaign_name", type: "string", description: "Name in the ad console." },
+        { name: "spend_jpy", type: "decimal(38,4)", description: "Spend in yen." },
+        { name: "budget_used", type: "double", description: "spend_jpy / daily_budget_jpy; above 1 means overspend." },
+        { name: "impression_count", type: "bigint", description: "Ads shown." },
+        { name: "click_count", type: "bigint", description: "Ads clicked." },
+      ],
+    },
+  ],
+  grants: [
+    // Redash reads the campaign master, but not the budgets.
+    { to: "redash", table: "campaigns", columns: ["campaign_id", "advertiser_id", "campaign_name", "starts_on", "ends_on"] },
+    // Analysts read impressions without the reader id (tagged pii).
+    { to: "analysts", table: "impressions", excludeColumns: ["user_id"] },
+    // QuickSight authors read the performance view; Baikal also grants the columns it reads, down to news.articles.
+    { to: "quicksight_authors", view: "campaign_performance" },
+    // Data science reads everything of ads tagged internal or pii.
+    { to: "data_science", tags: { classification: ["internal", "pii"] } },
+    { to: "redash", table: "advertiser_reports", rowFilter: "advertiser_001" },
   ],
 });

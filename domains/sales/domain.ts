@@ -22,7 +22,7 @@ export default defineDomain({
         { name: "account_name", type: "string", description: "Company name." },
         { name: "industry", type: "string", description: "Industry as classified by sales." },
         { name: "segment", type: "string", description: "enterprise, mid_market or smb." },
-        { name: "owner_email", type: "string", description: "Account owner's work e-mail." },
+        { name: "owner_email", type: "string", description: "Account owner's work e-mail.", tags: { classification: "pii" } },
         { name: "created_on", type: "date", description: "Day the account was created in the CRM." },
       ],
       partitionKeys: [snapshotDate],
@@ -52,9 +52,40 @@ export default defineDomain({
         { name: "revenue_month", type: "date", description: "First day of the month.", required: true },
         { name: "revenue_jpy", type: "decimal(14,0)", description: "Recognised revenue in yen." },
       ],
+      rowFilters: [{ name: "japan_only", expression: "sales_region = 'jp'" }],
       partitionKeys: [
         { name: "sales_region", description: "Sales region of the account.", projection: { type: "enum", values: ["jp", "apac", "na", "emea"] } },
       ],
     },
+  ],
+  views: [
+    {
+      name: "open_pipeline",
+      description: "Today's open pipeline per stage and segment, from the latest CRM snapshot.",
+      columns: [
+        { name: "stage", type: "string", description: "Pipeline stage." },
+        { name: "segment", type: "string", description: "Account segment." },
+        { name: "opportunity_count", type: "bigint", description: "Open opportunities." },
+        { name: "amount_jpy", type: "decimal(38,0)", description: "Expected value in yen." },
+      ],
+    },
+    {
+      name: "quarterly_revenue",
+      description: "Recognised revenue per account and calendar quarter.",
+      published: true,
+      columns: [
+        { name: "account_id", type: "string", description: "Account." },
+        { name: "quarter_start", type: "date", description: "First day of the quarter." },
+        { name: "quarter_label", type: "string", description: "Quarter as shown in reports, e.g. 2024-Q2." },
+        { name: "revenue_jpy", type: "decimal(38,0)", description: "Recognised revenue in yen." },
+      ],
+    },
+  ],
+  grants: [
+    { to: "analysts", table: "crm_accounts", excludeColumns: ["owner_email"] },
+    { to: "data_science", table: "crm_accounts" },
+    // Analysts see Japan's revenue only.
+    { to: "analysts", table: "monthly_revenue", rowFilter: "japan_only" },
+    { to: "quicksight_authors", view: "quarterly_revenue" },
   ],
 });

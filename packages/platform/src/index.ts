@@ -6,5 +6,7 @@ export * from "./project.ts";
 export { buildApp } from "./compiler/build-app.ts";
 export { writeContracts } from "./compiler/write-contracts.ts";
 export { PlatformStack } from "./stacks/platform-stack.ts";
+export { AthenaCostMonitor, type AthenaCostMonitorProps } from "./cost-monitor/athena-cost-monitor.ts";
+export { prepareCostMonitorAssets, type CostMonitorAssets } from "./cost-monitor/prepare-cost-monitor-assets.ts";
 export { DomainStack } from "./stacks/domain-stack.ts";
 export * as names from "./naming/names.ts";

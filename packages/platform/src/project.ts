@@ -6,4 +6,9 @@ export { loadProject, findProjectRoot, listDomainFiles } from "./loading/load-pr
 export type { Project, Domain } from "./loading/project.ts";
 export { DeclarationError, formatProblem, type Problem } from "./problems/problem.ts";
 export { stackNames, type StackName } from "./naming/stack-names.ts";
+export { domainNameProblem } from "./declarations/domain.ts";
 export { targetFromEnvironment, type DeployTarget } from "./stacks/deploy-target.ts";
+export { compileGrants } from "./grants/compile-grants.ts";
+export type { AccessEntry, CompiledGrants, EnvironmentGovernance } from "./grants/grant-model.ts";
+export { formatBackfillPlan, planBackfill, MAX_PARTITIONS_PER_CHUNK } from "./transforms/backfill-plan.ts";
+export type { BackfillChunk, BackfillPlan, BackfillRequest } from "./transforms/backfill-plan.ts";

@@ -26,3 +26,10 @@ describe("identifierProblem", () => {
     expect(identifierProblem("a".repeat(41), 40)).toBe(`"${"a".repeat(41)}" is 41 characters long; the limit is 40`);
   });
 });
+
+describe("domain names", () => {
+  it("fails when a domain takes the platform's own database name", async () => {
+    const { domainName } = await import("../src/declarations/domain.ts");
+    expect(domainName.safeParse("platform").error?.issues[0]?.message).toBe(`"platform" is the platform's own database; choose another domain name`);
+  });
+});

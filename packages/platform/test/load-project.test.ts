@@ -32,7 +32,7 @@ describe("loadProject", () => {
       "domains/web/domain.ts": domainSource(withTable({ colums: [] })),
     });
     expect(problems).toEqual([
-      'domains/web/domain.ts:41:7: tables[0].colums: unknown key "colums"; did you mean "columns"? (allowed: name, description, zone, location, format, csv, columns, partitionKeys, partitionLayout)',
+      'domains/web/domain.ts:41:7: tables[0].colums: unknown key "colums"; did you mean "columns"? (allowed: name, description, zone, location, format, csv, columns, partitionKeys, partitionLayout, published, tags, rowFilters)',
     ]);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Testing } from "cdktf";
+import { type CostMonitorAssets, prepareCostMonitorAssets } from "../src/cost-monitor/prepare-cost-monitor-assets.ts";
 import { domainSchema, type DomainInput } from "../src/declarations/domain.ts";
 import { organisationSchema, type OrganisationInput } from "../src/declarations/organisation.ts";
 import type { Domain, Project } from "../src/loading/project.ts";
@@ -59,6 +60,7 @@ export function projectOf(domains: DomainInput[] = [EVENTS_DOMAIN], organisation
     root: "/nonexistent",
     organisation: organisationSchema.parse(organisation),
     domains: domains.map((d): Domain => ({ ...domainSchema.parse(d), sourceFile: `domains/${d.name}/domain.ts` })),
+    views: [],
   };
 }
 
@@ -69,13 +71,32 @@ export type TerraformJson = {
   terraform?: Record<string, unknown>;
 };
 
-export function synthPlatform(project: Project = projectOf(), environment = "staging", target: DeployTarget = "offline"): TerraformJson {
-  const stack = new PlatformStack(Testing.app(), { organisation: project.organisation, environment, target });
+export function synthPlatform(
+  project: Project = projectOf(),
+  environment = "staging",
+  target: DeployTarget = "offline",
+  costMonitorAssets?: CostMonitorAssets,
+): TerraformJson {
+  const stack = new PlatformStack(Testing.app(), { organisation: project.organisation, environment, target, costMonitorAssets });
   return JSON.parse(Testing.synth(stack)) as TerraformJson;
 }
 
+let bundled: Promise<CostMonitorAssets> | undefined;
+
+/** The real cost-notifier bundle, built once per test file into a temporary folder. */
+export function testCostMonitorAssets(): Promise<CostMonitorAssets> {
+  bundled ??= prepareCostMonitorAssets(mkdtempSync(join(tmpdir(), "baikal-cost-monitor-")));
+  return bundled;
+}
+
 export function synthDomain(project: Project = projectOf(), environment = "staging", target: DeployTarget = "offline"): TerraformJson {
-  const stack = new DomainStack(Testing.app(), { organisation: project.organisation, domain: project.domains[0]!, environment, target });
+  const stack = new DomainStack(Testing.app(), {
+    organisation: project.organisation,
+    domain: project.domains[0]!,
+    views: project.views.filter((v) => v.domain === project.domains[0]!.name),
+    environment,
+    target,
+  });
   return JSON.parse(Testing.synth(stack)) as TerraformJson;
 }
 

@@ -10,7 +10,7 @@ import { targetFromEnvironment } from "../stacks/deploy-target.ts";
 try {
   const project = await loadProject();
   const stacks = process.env.BAIKAL_STACKS?.split(",").filter(Boolean);
-  const { app } = buildApp(project, { target: targetFromEnvironment(), outdir: process.env.CDKTF_OUTDIR, stacks });
+  const { app } = await buildApp(project, { target: targetFromEnvironment(), outdir: process.env.CDKTF_OUTDIR, stacks });
   app.synth();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

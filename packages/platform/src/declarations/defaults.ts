@@ -17,4 +17,21 @@ export const DEFAULTS = {
   csvDelimiter: ",",
   csvHeaderLines: 1,
   quicksightNamespace: "default",
+  /** The LF-tag key Baikal manages itself: every domain database carries `domain = <name>`. */
+  domainTagKey: "domain",
+  /** The LF-tag that marks personal data (`governance.pii.tag`). */
+  piiTag: { key: "classification", value: "pii" },
+  /** The Athena cost monitor (`costMonitor` in baikal.config.ts). */
+  costMonitorLogRetentionDays: 90,
+  /** Catches queries whose EventBridge event never arrived; the look-back below spans six runs. */
+  costMonitorSweepSchedule: "rate(15 minutes)",
+  costMonitorSweepLookbackMinutes: 90,
+  /** CloudTrail look-ups (up to 10 pages) plus Slack retries fit in 3 minutes. */
+  costMonitorEventTimeoutSeconds: 180,
+  costMonitorSweepTimeoutSeconds: 600,
+  costMonitorMemoryMb: 256,
+  /** Enough for bursts of finished queries without starving the account's other functions. */
+  costMonitorEventConcurrency: 5,
+  /** One sweep at a time: overlapping sweeps would only repeat each other's work. */
+  costMonitorSweepConcurrency: 1,
 } as const;

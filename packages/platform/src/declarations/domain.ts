@@ -1,9 +1,23 @@
 import { z } from "zod";
 import { identifierProblem } from "./identifier.ts";
 import { table, tableLocation } from "./table.ts";
+import { view } from "./view.ts";
+import { transform } from "./transform.ts";
+import { grant } from "./grant.ts";
+
+/** Names the platform uses for its own database and S3 prefix. */
+export const RESERVED_DOMAIN_NAMES: ReadonlySet<string> = new Set(["platform", "default"]);
+
+/** Why `name` cannot name a domain, or undefined when it can (also used by `baikal new-domain`). */
+export function domainNameProblem(name: string): string | undefined {
+  const problem = identifierProblem(name, 40);
+  if (problem) return problem;
+  if (RESERVED_DOMAIN_NAMES.has(name)) return `"${name}" is the platform's own database; choose another domain name`;
+  return undefined;
+}
 
 export const domainName = z.string().superRefine((name, ctx) => {
-  const problem = identifierProblem(name, 40);
+  const problem = domainNameProblem(name);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
@@ -18,6 +32,12 @@ export const domainSchema = z
       .min(1, "name at least one owner, a GitHub team such as \"@newsly/news-backend\""),
     /** @default [] */
     tables: z.array(table).optional(),
+    /** Athena views; each has its SQL in `views/<name>.sql`. @default [] */
+    views: z.array(view).optional(),
+    /** SQL transforms filling curated tables; each has its SQL in `transforms/<name>.sql`. @default [] */
+    transforms: z.array(transform).optional(),
+    /** Who may read the domain's tables and views (SELECT; DESCRIBE implied). @default [] */
+    grants: z.array(grant).optional(),
   })
   .superRefine((domain, ctx) => {
     const names = new Map<string, number>();
@@ -39,6 +59,32 @@ export const domainSchema = z
           message: `"${tableLocation(t)}" overlaps the location of tables[${other[1]}] in the ${t.zone} zone; two tables reading the same files would each see the other's data, so give each its own prefix`,
         });
       } else locations.set(where, index);
+    });
+    (domain.views ?? []).forEach((v, index) => {
+      if (names.has(v.name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["views", index, "name"],
+          message: `"${v.name}" is already tables[${names.get(v.name)}]; a view and a table share one namespace in the database, so rename the view`,
+        });
+      }
+      const column = new Set<string>();
+      v.columns.forEach((c, columnIndex) => {
+        if (column.has(c.name)) {
+          ctx.addIssue({ code: "custom", path: ["views", index, "columns", columnIndex, "name"], message: `column "${c.name}" is declared twice; rename or remove one` });
+        }
+        column.add(c.name);
+      });
+    });
+    const viewNames = new Map<string, number>();
+    (domain.views ?? []).forEach((v, index) => {
+      if (viewNames.has(v.name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["views", index, "name"],
+          message: `view "${v.name}" is declared twice (also views[${viewNames.get(v.name)}]); rename or remove one`,
+        });
+      } else viewNames.set(v.name, index);
     });
   });
 

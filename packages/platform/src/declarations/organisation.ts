@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { didYouMean } from "../problems/suggest.ts";
+import { governanceSchema } from "./governance.ts";
 
 const accountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits, e.g. \"123456789012\"");
 const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'use an AWS region code such as "ap-northeast-1"');
@@ -55,6 +56,11 @@ const principal = z.discriminatedUnion("kind", [
     kind: z.literal("external-account"),
     /** The consumer account, per environment. */
     accountIds: perEnvironment(accountId),
+    /**
+     * Principals (logical names, IAM roles or users in the consumer account) that the consumer stack grants what
+     * this account receives. @default [] - the consumer account's own admins re-grant by hand
+     */
+    grantees: z.array(z.string()).optional(),
   }),
 ]);
 export type PrincipalDeclaration = z.infer<typeof principal>;
@@ -82,6 +88,10 @@ export const organisationSchema = z
         scanLimitBytes: z.number().int().min(10485760, "Athena's smallest per-query limit is 10485760 bytes (10 MiB)").optional(),
         /** @default "Athena engine version 3" */
         engineVersion: z.string().optional(),
+        /** Per-workgroup scan limits that differ from scanLimitBytes, by workgroup name. @default {} */
+        workgroupScanLimitBytes: z
+          .record(z.string(), z.number().int().min(10485760, "Athena's smallest per-query limit is 10485760 bytes (10 MiB)"))
+          .optional(),
       })
       .optional(),
     costMonitor: z
@@ -95,6 +105,15 @@ export const organisationSchema = z
         /** @default 5 */
         pricePerTerabyteUsd: z.number().positive().optional(),
       })
+      .optional(),
+    /** LF-tags and who may read personal data. @default - no tags of its own; nobody may be granted pii */
+    governance: governanceSchema.optional(),
+    /**
+     * GitHub teams or users who own the platform (packages/, baikal.config.ts, CI); `baikal codeowners` writes
+     * them into .github/CODEOWNERS. @default [] - platform paths get no owner line
+     */
+    platformOwners: z
+      .array(z.string().regex(/^@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/, 'use a GitHub handle such as "@newsly/data-platform"'))
       .optional(),
   })
   .superRefine((org, ctx) => {

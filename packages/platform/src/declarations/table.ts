@@ -2,6 +2,7 @@ import { z } from "zod";
 import { identifier } from "./identifier.ts";
 import { hiveTypeString } from "./hive-type-schema.ts";
 import { partitionProjection } from "./partition-projection.ts";
+import { lfTagAssignment, rowFilter } from "./grant.ts";
 
 const description = z.string().trim().min(1, "write a description: it becomes the Glue comment analysts read");
 
@@ -12,6 +13,8 @@ export const column = z.strictObject({
   description,
   /** Producers must always send a value. @default false */
   required: z.boolean().optional(),
+  /** LF-tags of this column, overriding the table's for the same key, e.g. `{ classification: "pii" }`. @default {} */
+  tags: lfTagAssignment.optional(),
 });
 export type ColumnDeclaration = z.infer<typeof column>;
 export type ColumnInput = z.input<typeof column>;
@@ -84,6 +87,12 @@ export const table = z
     partitionKeys: z.array(partitionKey).optional(),
     /** `hive`: `dt=2024-01-31/`; `plain`: `2024-01-31/`. @default "hive" */
     partitionLayout: z.enum(["hive", "plain"]).optional(),
+    /** Other domains' views may read it and their teams may be granted it. @default false */
+    published: z.boolean().optional(),
+    /** LF-tags of the table; its columns inherit them. @default {} */
+    tags: lfTagAssignment.optional(),
+    /** Named row filters (Lake Formation data cells filters) that grants can go through. @default [] */
+    rowFilters: z.array(rowFilter).optional(),
   })
   .superRefine((t, ctx) => {
     const seen = new Map<string, number>();

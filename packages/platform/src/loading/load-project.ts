@@ -5,6 +5,10 @@ import { domainSchema, isDefinedDomain } from "../declarations/domain.ts";
 import { isDefinedOrganisation, organisationSchema } from "../declarations/organisation.ts";
 import { DeclarationError, type Problem, sortProblems } from "../problems/problem.ts";
 import { declarationErrorMap, issuesToProblems } from "../problems/zod-issues.ts";
+import { analyzeTransforms } from "../transforms/analyze-transforms.ts";
+import { costReportDomain } from "../cost-monitor/cost-report.ts";
+import { analyzeViews } from "../views/analyze-views.ts";
+import { compileGrants } from "../grants/compile-grants.ts";
 import { locateProblems } from "./locate.ts";
 import type { Domain, Project } from "./project.ts";
 
@@ -83,16 +87,44 @@ async function loadDomain(root: string, file: string): Promise<Loaded<Domain>> {
   return { value: { ...parsed.data!, sourceFile: file }, problems: [] };
 }
 
+/** Gives problems that name a place in a `domain.ts` (but no line yet) their line and column. */
+function locateInDomainFiles(root: string, problems: readonly Problem[]): Problem[] {
+  const placed = problems.filter((p) => p.line !== undefined);
+  const bySource = new Map<string, Problem[]>();
+  for (const p of problems) if (p.line === undefined) bySource.set(p.source, [...(bySource.get(p.source) ?? []), p]);
+  for (const [source, group] of bySource) placed.push(...locateProblems(join(root, source), "defineDomain", group));
+  return placed;
+}
+
 /**
- * Loads and validates `baikal.config.ts` and every domain. Either every declaration is valid and a Project
- * comes back, or a DeclarationError lists every problem in every file: nothing is ever half-loaded.
+ * Loads and validates `baikal.config.ts`, every domain, and then every view's SQL against the whole catalog.
+ * Either all of it is valid and a Project comes back, or a DeclarationError lists every problem in every
+ * file: nothing is ever half-loaded. SQL is checked only once the declarations are valid, because a broken
+ * declaration would make correct SQL look wrong.
  */
 export async function loadProject(root: string = findProjectRoot()): Promise<Project> {
   const organisation = await loadOrganisation(root);
-  const domains = await Promise.all(listDomainFiles(root).map((file) => loadDomain(root, file)));
-  const problems = [...organisation.problems, ...domains.flatMap((d) => d.problems)];
+  const loaded = await Promise.all(listDomainFiles(root).map((file) => loadDomain(root, file)));
+  const problems = [...organisation.problems, ...loaded.flatMap((d) => d.problems)];
   if (problems.length > 0 || !organisation.value) throw new DeclarationError(sortProblems(problems));
-  return { root, organisation: organisation.value, domains: domains.map((d) => d.value!) };
+  const domains = loaded.map((d) => d.value!);
+  // The cost report's views are checked like any domain's, against the query log the platform declares.
+  const platform = organisation.value.costMonitor ? [costReportDomain(root)] : [];
+  const { views, problems: viewProblems } = analyzeViews(root, [...domains, ...platform]);
+  const { transforms, problems: transformProblems } = analyzeTransforms(root, domains, views);
+  const sqlProblems = [...viewProblems, ...transformProblems];
+  if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));
+  // Grants need the views' lineage, so they are checked last.
+  const { problems: grantProblems } = compileGrants({ organisation: organisation.value, domains, views });
+  if (grantProblems.length > 0) {
+    const inConfig = grantProblems.filter((p) => p.source === CONFIG_FILE);
+    const placed = [
+      ...locateProblems(join(root, CONFIG_FILE), "defineOrganisation", inConfig),
+      ...locateInDomainFiles(root, grantProblems.filter((p) => p.source !== CONFIG_FILE)),
+    ];
+    throw new DeclarationError(sortProblems(placed));
+  }
+  return { root, organisation: organisation.value, domains, views, transforms };
 }
 
 /** Repository-relative form of an absolute path, for messages. */

@@ -9,6 +9,8 @@ export type BucketPurpose = LakeZone | "query-results" | "access-logs";
 
 export const platformStackName = (env: string) => `platform-${env}`;
 export const domainStackName = (domain: string, env: string) => `domain-${domain}-${env}`;
+/** Resource links and local grants in an account that reads another account's data. */
+export const consumerStackName = (accountId: string, env: string) => `consumer-${accountId}-${env}`;
 
 /** `<org>-<env>-<purpose>-<account>`: globally unique, and readable in the S3 console. */
 export function bucketName(org: OrganisationDeclaration, env: string, purpose: BucketPurpose): string {

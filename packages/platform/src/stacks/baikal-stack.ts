@@ -13,6 +13,8 @@ export interface BaikalStackProps {
   /** `platform` or the domain's name; every resource is tagged with it. */
   readonly owner: string;
   readonly target: DeployTarget;
+  /** The account the stack deploys to, e.g. a consumer account. @default - the environment's account */
+  readonly accountId?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export class BaikalStack extends TerraformStack {
             skipMetadataApiCheck: "true",
             skipRegionValidation: true,
           }
-        : { allowedAccountIds: [env.accountId] }),
+        : { allowedAccountIds: [props.accountId ?? env.accountId] }),
     });
     if (offline) {
       new LocalBackend(this, { path: "terraform.tfstate" });

@@ -1,23 +1,36 @@
+import { AthenaView } from "../catalog/athena-view.ts";
 import { DataTable } from "../catalog/data-table.ts";
 import { DomainDatabase } from "../catalog/domain-database.ts";
 import { tableLocation } from "../declarations/table.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import type { Construct } from "../iac/cdktf.ts";
 import type { Domain } from "../loading/project.ts";
+import type { ResolvedView } from "../views/resolved-view.ts";
 import { domainPrefix, domainStackName, environment } from "../naming/names.ts";
 import { BaikalStack, type DeployTarget } from "./baikal-stack.ts";
+import { addDomainGovernance } from "../governance/domain-governance.ts";
+import type { EnvironmentGovernance } from "../grants/grant-model.ts";
+import { addDomainTransforms } from "../transforms/domain-transforms.ts";
+import type { ResolvedTransform } from "../transforms/resolved-transform.ts";
 
 export interface DomainStackProps {
   readonly organisation: OrganisationDeclaration;
   readonly domain: Domain;
+  /** The domain's views, dependencies first (`Project.views` filtered to this domain). */
+  readonly views: readonly ResolvedView[];
   readonly environment: string;
   readonly target: DeployTarget;
+  /** The environment's compiled grants, LF-tags and row filters; this stack takes its own. @default - none */
+  readonly governance?: EnvironmentGovernance;
+  /** The domain's transforms (`Project.transforms` filtered to this domain). @default [] */
+  readonly transforms?: readonly ResolvedTransform[];
 }
 
 /** `domain-<team>-<env>`: the team's database and tables. It reads platform names from config, never its state. */
 export class DomainStack extends BaikalStack {
   readonly database: DomainDatabase;
   readonly tables: ReadonlyMap<string, DataTable>;
+  readonly views: ReadonlyMap<string, AthenaView>;
 
   constructor(scope: Construct, props: DomainStackProps) {
     const { organisation, domain, environment: env, target } = props;
@@ -37,5 +50,21 @@ export class DomainStack extends BaikalStack {
       );
     }
     this.tables = tables;
+
+    // Views on views of the same domain wait for them; views of other domains live in other stacks, which
+    // are applied in the platform's order (their names come from config, not from Terraform state).
+    const views = new Map<string, AthenaView>();
+    for (const view of props.views) {
+      const dependsOn = view.dependsOn.map((id) => views.get(id)).filter((v): v is AthenaView => v !== undefined);
+      views.set(view.id, new AthenaView(this, `view_${view.name}`, { view, databaseName: this.database.database.name, accountId, dependsOn }));
+    }
+    this.views = views;
+    addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables });
+
+    if (props.governance) {
+      const relations = new Map([...tables].map(([name, t]) => [name, t.glueTable]));
+      for (const view of props.views) relations.set(view.name, views.get(view.id)!.glueTable);
+      addDomainGovernance(this, { governance: props.governance, stackName: this.node.id, catalogId: accountId, database: this.database.database, relations });
+    }
   }
 }

@@ -1,32 +1,94 @@
+import { PlatformWorkgroups } from "../athena/platform-workgroups.ts";
+import { AthenaCostMonitor } from "../cost-monitor/athena-cost-monitor.ts";
+import type { CostMonitorAssets } from "../cost-monitor/prepare-cost-monitor-assets.ts";
+import { PLATFORM_DATABASE } from "../cost-monitor/query-log-table.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { AthenaView } from "../catalog/athena-view.ts";
+import { GlueCatalogDatabase } from "../iac/aws.ts";
+import type { ResolvedView } from "../views/resolved-view.ts";
 import { LakeFormationSettings } from "../lake/lake-formation-settings.ts";
 import { LakeLocations } from "../lake/lake-locations.ts";
 import { LakeStorage } from "../lake/lake-storage.ts";
 import type { Construct } from "../iac/cdktf.ts";
-import { lakeFormationAdmins, lakeLocationRoleName, platformStackName } from "../naming/names.ts";
+import { environment, lakeFormationAdmins, lakeLocationRoleName, platformStackName } from "../naming/names.ts";
 import { BaikalStack, type DeployTarget } from "./baikal-stack.ts";
+import { LfTags } from "../governance/lf-tags.ts";
 
 export interface PlatformStackProps {
   readonly organisation: OrganisationDeclaration;
   readonly environment: string;
   readonly target: DeployTarget;
+  /**
+   * The bundled cost-notifier Lambda; required when the organisation configures `costMonitor`.
+   * @default - none; the stack fails to build if `costMonitor` is configured
+   */
+  readonly costMonitorAssets?: CostMonitorAssets;
+  /** LF-tag keys and values to create (`CompiledGrants.tagKeys`). @default - none */
+  readonly lfTags?: Readonly<Record<string, readonly string[]>>;
+  /** The platform's own views (the cost report), checked, dependencies first. @default [] */
+  readonly views?: readonly ResolvedView[];
 }
 
-/** `platform-<env>`: the lake's storage and Lake Formation's account settings; owned by the platform team. */
+/**
+ * `platform-<env>`: the lake's storage, Lake Formation's account settings, the platform's own Glue database and,
+ * when configured, the Athena cost monitor; owned by the platform team.
+ */
 export class PlatformStack extends BaikalStack {
   readonly storage: LakeStorage;
   readonly lakeFormation: LakeFormationSettings;
+  readonly database: GlueCatalogDatabase;
+  readonly costMonitor?: AthenaCostMonitor;
 
   constructor(scope: Construct, props: PlatformStackProps) {
-    const { organisation, environment, target } = props;
-    super(scope, platformStackName(environment), { organisation, environment, target, owner: "platform" });
-    this.lakeFormation = new LakeFormationSettings(this, "lake_formation", { admins: lakeFormationAdmins(organisation, environment) });
-    this.storage = new LakeStorage(this, "lake", { organisation, environment });
+    const { organisation, environment: env, target } = props;
+    super(scope, platformStackName(env), { organisation, environment: env, target, owner: "platform" });
+    this.lakeFormation = new LakeFormationSettings(this, "lake_formation", { admins: lakeFormationAdmins(organisation, env) });
+    if (props.lfTags) {
+      new LfTags(this, "lf_tag", { tags: props.lfTags, catalogId: environment(organisation, env).accountId, after: this.lakeFormation.settings });
+    }
+    this.storage = new LakeStorage(this, "lake", { organisation, environment: env });
     new LakeLocations(this, "lake_locations", {
       roleName: lakeLocationRoleName(organisation),
       buckets: [this.storage.buckets.raw, this.storage.buckets.curated],
       key: this.storage.key,
       after: this.lakeFormation.settings,
     });
+
+    // The platform's own tables, laid out like a domain's under s3://<curated bucket>/platform/. Created after the
+    // settings have removed the IAMAllowedPrincipals defaults, so it inherits none (see DomainDatabase).
+    this.database = new GlueCatalogDatabase(this, "database", {
+      name: PLATFORM_DATABASE,
+      catalogId: environment(organisation, env).accountId,
+      description: "The data platform's own tables, such as the Athena query log. Owned by the platform team.",
+      lifecycle: { preventDestroy: true },
+      dependsOn: [this.lakeFormation.settings],
+    });
+
+    new PlatformWorkgroups(this, "workgroup", { organisation, environment: env });
+
+    const views = new Map<string, AthenaView>();
+    for (const view of props.views ?? []) {
+      const dependsOn = view.dependsOn.map((id) => views.get(id)).filter((v): v is AthenaView => v !== undefined);
+      views.set(view.id, new AthenaView(this, `view_${view.name}`, { view, databaseName: this.database.name, accountId: environment(organisation, env).accountId, dependsOn }));
+    }
+
+    const settings = organisation.costMonitor;
+    if (settings) {
+      if (!props.costMonitorAssets) {
+        throw new Error(
+          `${platformStackName(env)}: costMonitor is configured but no cost-notifier bundle was given; ` +
+            "await prepareCostMonitorAssets(outdir) and pass it as costMonitorAssets (buildApp does this)",
+        );
+      }
+      this.costMonitor = new AthenaCostMonitor(this, "cost_monitor", {
+        organisation,
+        environment: env,
+        settings,
+        assets: props.costMonitorAssets,
+        queryLogBucket: this.storage.buckets.curated,
+        key: this.storage.key,
+        database: this.database,
+      });
+    }
   }
 }

@@ -1,0 +1,231 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { DataTable } from "../catalog/data-table.ts";
+import { storageFormat } from "../catalog/storage-format.ts";
+import { DEFAULTS } from "../declarations/defaults.ts";
+import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { tableLocation, table as tableSchema } from "../declarations/table.ts";
+import {
+  CloudwatchEventRule,
+  CloudwatchEventTarget,
+  DynamodbTable,
+  type GlueCatalogDatabase,
+  type KmsKey,
+  LambdaPermission,
+  SecretsmanagerSecret,
+} from "../iac/aws.ts";
+import { AssetType, Construct, TerraformAsset } from "../iac/cdktf.ts";
+import { terraformLiteral } from "../iac/terraform-string.ts";
+import type { LakeBucket } from "../lake/lake-bucket.ts";
+import { domainPrefix, environment } from "../naming/names.ts";
+import { costMonitorNames } from "./cost-monitor-names.ts";
+import { CostMonitorFunction } from "./cost-monitor-function.ts";
+import { eventHandlerStatements, sweepStatements } from "./cost-monitor-permissions.ts";
+import { DeadLetterQueue } from "./dead-letter-queue.ts";
+import { BUNDLE_FILE, ENVIRONMENT, EVENT_PATTERN, IDEMPOTENCY_TABLE_SCHEMA, LAMBDA_HANDLERS } from "./notifier-package.ts";
+import { PlatformAlerts } from "./platform-alerts.ts";
+import type { CostMonitorAssets } from "./prepare-cost-monitor-assets.ts";
+import { PLATFORM_DATABASE, QUERY_LOG_TABLE, queryLogKeyMappings, queryLogPrefix } from "./query-log-table.ts";
+import { SweepSchedule } from "./sweep-schedule.ts";
+
+export type CostMonitorSettings = NonNullable<OrganisationDeclaration["costMonitor"]>;
+
+export interface AthenaCostMonitorProps {
+  readonly organisation: OrganisationDeclaration;
+  readonly environment: string;
+  /** `costMonitor` from baikal.config.ts: the webhook secret's name and the alert thresholds. */
+  readonly settings: CostMonitorSettings;
+  /** The bundled Lambda, from `prepareCostMonitorAssets`. */
+  readonly assets: CostMonitorAssets;
+  /** The curated bucket; the query log lives under its `platform/athena_query_log/` prefix. */
+  readonly queryLogBucket: LakeBucket;
+  /** The lake key: the curated bucket's default encryption, used explicitly for every record. */
+  readonly key: KmsKey;
+  /** The platform's Glue database (named `PLATFORM_DATABASE`), which holds the query-log table. */
+  readonly database: GlueCatalogDatabase;
+  /** @default DEFAULTS.costMonitorLogRetentionDays (90) */
+  readonly logRetentionDays?: number;
+  /** @default DEFAULTS.costMonitorSweepSchedule ("rate(15 minutes)") */
+  readonly sweepSchedule?: string;
+  /** How far back each sweep looks. @default DEFAULTS.costMonitorSweepLookbackMinutes (90) */
+  readonly sweepLookbackMinutes?: number;
+  /** @default DEFAULTS.costMonitorEventTimeoutSeconds (180) */
+  readonly eventTimeoutSeconds?: number;
+  /** @default DEFAULTS.costMonitorSweepTimeoutSeconds (600) */
+  readonly sweepTimeoutSeconds?: number;
+  /** @default DEFAULTS.costMonitorMemoryMb (256) */
+  readonly memoryMb?: number;
+  /** @default DEFAULTS.costMonitorEventConcurrency (5) */
+  readonly eventReservedConcurrency?: number;
+  /** @default DEFAULTS.costMonitorSweepConcurrency (1) */
+  readonly sweepReservedConcurrency?: number;
+}
+
+/**
+ * Prices every Athena query in the account, logs it to the lake and alerts Slack about expensive ones, using
+ * the `@baikal/cost-notifier` Lambda: an EventBridge rule on finished queries drives the event function, a
+ * schedule drives the sweep that catches events EventBridge never delivered, and every failure ends up in one
+ * alarmed dead-letter queue.
+ */
+export class AthenaCostMonitor extends Construct {
+  readonly eventFunction: CostMonitorFunction;
+  readonly sweepFunction: CostMonitorFunction;
+  readonly rule: CloudwatchEventRule;
+  readonly deadLetters: DeadLetterQueue;
+  readonly webhookSecret: SecretsmanagerSecret;
+  readonly alertMarkers: DynamodbTable;
+  readonly queryLog: DataTable;
+
+  constructor(scope: Construct, id: string, props: AthenaCostMonitorProps) {
+    super(scope, id);
+    const problems = validateAthenaCostMonitorProps(props);
+    if (problems.length > 0) throw new Error(`cost monitor: ${problems.join("; ")}`);
+    const { organisation: org, settings } = props;
+    const env = environment(org, props.environment);
+    const names = costMonitorNames(org);
+    const prefix = queryLogPrefix();
+
+    const queryLogTable = tableSchema.parse(QUERY_LOG_TABLE);
+    this.queryLog = new DataTable(this, "query_log", {
+      table: queryLogTable,
+      databaseName: props.database.name,
+      accountId: env.accountId,
+      // The platform's own prefix, laid out like a domain's: s3://<curated bucket>/platform/athena_query_log/.
+      locationUri: `${domainPrefix(org, props.environment, "curated", PLATFORM_DATABASE)}${tableLocation(queryLogTable)}`,
+    });
+    // Columns are snake_case, the records camelCase: DataTable's JSON SerDe parameters plus key mappings.
+    this.queryLog.glueTable.addOverride("storage_descriptor.ser_de_info.parameters", {
+      ...storageFormat(queryLogTable).serdeParameters,
+      ...queryLogKeyMappings(),
+    });
+
+    // No secret version: the webhook URL is put by hand, so it never reaches Terraform state.
+    this.webhookSecret = new SecretsmanagerSecret(this, "webhook_secret", {
+      name: settings.slackWebhookSecretName,
+      description: "Slack incoming-webhook URL for Athena cost alerts; set with aws secretsmanager put-secret-value",
+    });
+
+    // Markers live 30 days and only prevent a duplicate Slack post, so point-in-time recovery buys nothing.
+    const { partitionKey, ttlAttribute } = IDEMPOTENCY_TABLE_SCHEMA;
+    this.alertMarkers = new DynamodbTable(this, "alert_markers", {
+      name: names.alertMarkersTable,
+      billingMode: "PAY_PER_REQUEST",
+      hashKey: partitionKey,
+      attribute: [{ name: partitionKey, type: "S" }],
+      ttl: { attributeName: ttlAttribute, enabled: true },
+      serverSideEncryption: { enabled: true },
+      pointInTimeRecovery: { enabled: false },
+      deletionProtectionEnabled: false,
+    });
+
+    this.rule = new CloudwatchEventRule(this, "rule", {
+      name: names.rule,
+      description: "Athena queries that reached a final state, for the cost monitor",
+      eventPattern: JSON.stringify(EVENT_PATTERN),
+    });
+    const alerts = PlatformAlerts.getOrCreate(this, { topicName: names.alertTopic, keyAlias: names.alertKeyAlias, accountId: env.accountId });
+    this.deadLetters = new DeadLetterQueue(this, "dead_letters", {
+      queueName: names.deadLetterQueue,
+      eventRule: this.rule,
+      alarmTopic: alerts.topic,
+    });
+
+    const code = new TerraformAsset(this, "code", { path: props.assets.codeDirectory, type: AssetType.ARCHIVE });
+    const resources = {
+      accountId: env.accountId,
+      region: env.region,
+      queryLogBucketArn: props.queryLogBucket.bucket.arn,
+      queryLogPrefix: prefix,
+      keyArn: props.key.arn,
+      alertMarkersTableArn: this.alertMarkers.arn,
+      webhookSecretArn: this.webhookSecret.arn,
+    };
+    // The secret's ARN, never its value: the Lambda reads the URL at run time.
+    const variables: Record<string, string> = {
+      [ENVIRONMENT.queryLogBucket]: props.queryLogBucket.bucket.bucket,
+      [ENVIRONMENT.queryLogPrefix]: prefix,
+      [ENVIRONMENT.queryLogKmsKeyId]: props.key.arn,
+      [ENVIRONMENT.idempotencyTable]: this.alertMarkers.name,
+      [ENVIRONMENT.slackWebhookSecretId]: this.webhookSecret.arn,
+      [ENVIRONMENT.alertThresholdUsd]: String(settings.alertThresholdUsd ?? DEFAULTS.alertThresholdUsd),
+      [ENVIRONMENT.workgroupThresholdsUsd]: terraformLiteral(JSON.stringify(settings.workgroupThresholdsUsd ?? {})),
+      [ENVIRONMENT.pricePerTerabyteUsd]: String(settings.pricePerTerabyteUsd ?? DEFAULTS.pricePerTerabyteUsd),
+      [ENVIRONMENT.sweepLookbackMinutes]: String(props.sweepLookbackMinutes ?? DEFAULTS.costMonitorSweepLookbackMinutes),
+    };
+    const common = {
+      code,
+      environment: variables,
+      memoryMb: props.memoryMb ?? DEFAULTS.costMonitorMemoryMb,
+      logRetentionDays: props.logRetentionDays ?? DEFAULTS.costMonitorLogRetentionDays,
+      deadLetterQueue: this.deadLetters.queue,
+    };
+
+    this.eventFunction = new CostMonitorFunction(this, "event", {
+      ...common,
+      functionName: names.eventFunction,
+      description: "Prices each finished Athena query, logs it to the lake and alerts Slack about expensive ones",
+      handler: LAMBDA_HANDLERS.event,
+      statements: eventHandlerStatements(resources),
+      timeoutSeconds: props.eventTimeoutSeconds ?? DEFAULTS.costMonitorEventTimeoutSeconds,
+      reservedConcurrency: props.eventReservedConcurrency ?? DEFAULTS.costMonitorEventConcurrency,
+      // Slack outages are retried by Lambda twice, then kept in the dead-letter queue for a replay.
+      retryAttempts: 2,
+    });
+    this.sweepFunction = new CostMonitorFunction(this, "sweep", {
+      ...common,
+      functionName: names.sweepFunction,
+      description: "Prices Athena queries whose EventBridge event never arrived",
+      handler: LAMBDA_HANDLERS.sweep,
+      statements: sweepStatements(resources),
+      timeoutSeconds: props.sweepTimeoutSeconds ?? DEFAULTS.costMonitorSweepTimeoutSeconds,
+      reservedConcurrency: props.sweepReservedConcurrency ?? DEFAULTS.costMonitorSweepConcurrency,
+      // The next run repeats the work anyway; a failed run goes straight to the queue, where the alarm sees it.
+      retryAttempts: 0,
+    });
+
+    new CloudwatchEventTarget(this, "rule_target", {
+      rule: this.rule.name,
+      targetId: "cost-monitor-event",
+      arn: this.eventFunction.function.arn,
+      // EventBridge retries only failed deliveries (throttling, missing permission), for at most an hour.
+      retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
+      deadLetterConfig: { arn: this.deadLetters.queue.arn },
+    });
+    new LambdaPermission(this, "rule_permission", {
+      statementId: "AthenaQueryStateChangeRule",
+      action: "lambda:InvokeFunction",
+      functionName: this.eventFunction.function.functionName,
+      principal: "events.amazonaws.com",
+      sourceArn: this.rule.arn,
+    });
+
+    new SweepSchedule(this, "schedule", {
+      scheduleName: names.schedule,
+      roleName: names.schedulerRole,
+      scheduleExpression: props.sweepSchedule ?? DEFAULTS.costMonitorSweepSchedule,
+      target: this.sweepFunction.function,
+      accountId: env.accountId,
+      deadLetterQueue: this.deadLetters.queue,
+    });
+  }
+}
+
+/** Every problem with the props at once; an empty list means they are fine. */
+export function validateAthenaCostMonitorProps(props: AthenaCostMonitorProps): string[] {
+  const problems: string[] = [];
+  if (!existsSync(join(props.assets.codeDirectory, BUNDLE_FILE))) {
+    problems.push(
+      `no ${BUNDLE_FILE} in ${props.assets.codeDirectory}; await prepareCostMonitorAssets(outdir) and pass its result before building the stack`,
+    );
+  }
+  const secretName = props.settings.slackWebhookSecretName;
+  if (!/^[A-Za-z0-9/_+=.@-]{1,512}$/.test(secretName)) {
+    problems.push(`slackWebhookSecretName "${secretName}" is not a Secrets Manager name; use letters, digits and /_+=.@-, e.g. "baikal/athena-cost-monitor/slack-webhook"`);
+  }
+  for (const workgroup of Object.keys(props.settings.workgroupThresholdsUsd ?? {})) {
+    if (!/^[0-9A-Za-z_.-]{1,128}$/.test(workgroup)) {
+      problems.push(`workgroupThresholdsUsd: "${workgroup}" is not an Athena workgroup name; use letters, digits and _.- (up to 128)`);
+    }
+  }
+  return problems;
+}

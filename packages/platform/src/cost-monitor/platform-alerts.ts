@@ -1,0 +1,60 @@
+import { DEFAULTS } from "../declarations/defaults.ts";
+import { DataAwsIamPolicyDocument, KmsAlias, KmsKey, SnsTopic } from "../iac/aws.ts";
+import { Construct, TerraformStack } from "../iac/cdktf.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
+
+export interface PlatformAlertsProps {
+  readonly topicName: string;
+  readonly keyAlias: string;
+  readonly accountId: string;
+}
+
+/** Construct id at stack level: `aws_sns_topic.platform_alerts`. */
+const ID = "platform_alerts";
+
+/**
+ * The SNS topic CloudWatch alarms of the platform stack notify; subscribe the on-call channel to it.
+ * One per stack (`getOrCreate`), so every monitor reports to the same place.
+ *
+ * Encrypted with a small key of its own rather than the AWS-managed `aws/sns` key, because CloudWatch alarms
+ * cannot publish to a topic under `aws/sns` (its key policy cannot grant cloudwatch.amazonaws.com), and rather
+ * than the lake key, whose policy the lake owns and which should encrypt lake data only.
+ */
+export class PlatformAlerts extends Construct {
+  readonly topic: SnsTopic;
+  readonly key: KmsKey;
+
+  static getOrCreate(scope: Construct, props: PlatformAlertsProps): PlatformAlerts {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild(ID);
+    return existing instanceof PlatformAlerts ? existing : new PlatformAlerts(stack, ID, props);
+  }
+
+  private constructor(scope: Construct, id: string, props: PlatformAlertsProps) {
+    super(scope, id);
+    const keyPolicy = new DataAwsIamPolicyDocument(this, "key_policy", {
+      statement: [
+        {
+          sid: "AccountAdministersTheKeyThroughIam",
+          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
+          actions: ["kms:*"],
+          resources: ["*"],
+        },
+        {
+          sid: "CloudWatchAlarmsPublishToTheTopic",
+          principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+          actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+          resources: ["*"],
+        },
+      ],
+    });
+    this.key = new KmsKey(this, "key", {
+      description: "Encrypts the platform-alerts SNS topic; CloudWatch alarms may use it to publish",
+      enableKeyRotation: true,
+      deletionWindowInDays: DEFAULTS.kmsDeletionWindowDays,
+      policy: keyPolicy.json,
+    });
+    new KmsAlias(this, "key_alias", { name: props.keyAlias, targetKeyId: this.key.keyId });
+    this.topic = new SnsTopic(this, MAIN_RESOURCE_ID, { name: props.topicName, kmsMasterKeyId: this.key.arn });
+  }
+}

@@ -1,0 +1,165 @@
+import { randomUUID } from "node:crypto";
+import { tableLocation } from "../declarations/table.ts";
+import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
+import { DataAwsIamPolicyDocument, IamRole, IamRolePolicy, LakeformationPermissions, SchedulerSchedule, SfnStateMachine } from "../iac/aws.ts";
+import { Construct, type TerraformResource } from "../iac/cdktf.ts";
+import { terraformLiteral } from "../iac/terraform-string.ts";
+import { bucketName, environment } from "../naming/names.ts";
+import type { ResolvedTransform } from "./resolved-transform.ts";
+import type { TransformAlerts } from "./transform-alerts.ts";
+import { stateMachineDefinition, utcOffset } from "./state-machine-definition.ts";
+import { runPermissions } from "./transform-permissions.ts";
+import { transformNames } from "./transform-names.ts";
+
+export interface TransformJobProps {
+  readonly organisation: OrganisationDeclaration;
+  readonly environment: string;
+  readonly transform: ResolvedTransform;
+  /** The domain's Athena workgroup, by name (it is created in the same stack). */
+  readonly workgroup: string;
+  /** Where failures are announced. */
+  readonly alerts: TransformAlerts;
+  /**
+   * Resources that must exist before the machine runs, such as the target table and the workgroup.
+   * @default []
+   */
+  readonly dependsOn?: readonly TerraformResource[];
+  /** The domain's Glue tables by name: the run's Lake Formation grants are made on them. */
+  readonly glueTables: ReadonlyMap<string, TerraformResource>;
+  /**
+   * A Lake Formation grant of an earlier transform; this one's grants wait for it, because Lake Formation
+   * rejects concurrent permission updates (ConcurrentModificationException).
+   * @default - none
+   */
+  readonly grantAfter?: TerraformResource;
+}
+
+/** Runs whose start slipped by more than this are dropped; the next day's run, or a backfill, covers the date. */
+const MAXIMUM_EVENT_AGE_SECONDS = 3600;
+
+/**
+ * One transform's machinery: a Step Functions state machine that clears and rewrites the target, tests it and
+ * starts its dependents; the role it runs with; and, when the transform has a schedule, an EventBridge Scheduler
+ * schedule with a role that may start this machine and nothing else.
+ */
+export class TransformJob extends Construct {
+  readonly stateMachine: SfnStateMachine;
+  readonly role: IamRole;
+  readonly schedule?: SchedulerSchedule;
+  /** The last of this run's Lake Formation grants, for the next transform to wait for. */
+  readonly lastGrant?: LakeformationPermissions;
+
+  constructor(scope: Construct, id: string, props: TransformJobProps) {
+    super(scope, id);
+    const { organisation: org, environment: env, transform: t } = props;
+    const { accountId } = environment(org, env);
+    const topicArn = props.alerts.topicArn;
+    // The definition names the topic by reference: until the topic exists the definition is unknown, and the
+    // provider skips its plan-time ValidateStateMachineDefinition call, which an offline plan could not make.
+    const topicPlaceholder = `alert-topic-${randomUUID()}`;
+    const names = transformNames(org, env, t.domain, t.name);
+    const dependentArns = t.dependents.map((d) => {
+      const [domain, name] = d.split(".") as [string, string];
+      return transformNames(org, env, domain, name).stateMachineArn;
+    });
+
+    const trust = (service: string) =>
+      new DataAwsIamPolicyDocument(this, `${service.split(".")[0]}_trust`, {
+        statement: [
+          {
+            actions: ["sts:AssumeRole"],
+            principals: [{ type: "Service", identifiers: [service] }],
+            // Only this account's machines and schedules may use the role (confused-deputy protection).
+            condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
+          },
+        ],
+      });
+    this.role = new IamRole(this, "role", {
+      name: names.runRole,
+      description: terraformLiteral(`Runs transform ${t.id}: Athena in workgroup ${props.workgroup}, writes ${t.domain}.${t.target.name} only`),
+      assumeRolePolicy: trust("states.amazonaws.com").json,
+    });
+    const access = new DataAwsIamPolicyDocument(this, "access", {
+      statement: runPermissions({ organisation: org, environment: env, transform: t, workgroup: props.workgroup, topicArn, dependentArns }),
+    });
+    new IamRolePolicy(this, "access_policy", { role: this.role.id, name: "run-transform", policy: access.json });
+
+    this.lastGrant = this.grantTables(props, accountId);
+
+    const definition = stateMachineDefinition({
+      transform: t,
+      workgroup: props.workgroup,
+      bucket: bucketName(org, env, "curated"),
+      tablePrefix: `${t.domain}/${tableLocation(t.target)}`,
+      topicArn: topicPlaceholder,
+      dependentArns,
+      utcOffset: utcOffset(t.declaration.schedule?.timezone ?? "UTC"),
+    });
+    this.stateMachine = new SfnStateMachine(this, MAIN_RESOURCE_ID, {
+      name: names.stateMachine,
+      roleArn: this.role.arn,
+      type: "STANDARD",
+      definition: definitionJson(definition, topicPlaceholder, props.alerts.topic.arn),
+      dependsOn: [props.alerts.topic, ...(props.dependsOn ?? []), ...(this.lastGrant ? [this.lastGrant] : [])],
+    });
+
+    const schedule = t.declaration.schedule;
+    if (!schedule) return;
+    const schedulerRole = new IamRole(this, "scheduler_role", {
+      name: names.schedulerRole,
+      description: terraformLiteral(`EventBridge Scheduler starts transform ${t.id} with this role`),
+      assumeRolePolicy: trust("scheduler.amazonaws.com").json,
+    });
+    const start = new DataAwsIamPolicyDocument(this, "scheduler_access", {
+      statement: [{ sid: "StartThisTransformOnly", actions: ["states:StartExecution"], resources: [this.stateMachine.arn] }],
+    });
+    new IamRolePolicy(this, "scheduler_access_policy", { role: schedulerRole.id, name: "start-transform", policy: start.json });
+    this.schedule = new SchedulerSchedule(this, "schedule", {
+      name: names.schedule,
+      description: terraformLiteral(`Runs transform ${t.id}`),
+      scheduleExpression: schedule.expression,
+      scheduleExpressionTimezone: schedule.timezone,
+      flexibleTimeWindow: { mode: "OFF" },
+      target: {
+        arn: this.stateMachine.arn,
+        roleArn: schedulerRole.arn,
+        // The scheduler fills in the scheduled instant; the machine turns it into the run date.
+        input: JSON.stringify({ scheduled_time: "<aws.scheduler.scheduled-time>" }),
+        retryPolicy: { maximumEventAgeInSeconds: MAXIMUM_EVENT_AGE_SECONDS, maximumRetryAttempts: 3 },
+      },
+    });
+  }
+  /**
+   * Lake Formation governs reads and the INSERT itself: SELECT on the domain's own source tables, SELECT and
+   * INSERT on the target. Another domain's tables are granted by that domain (its published tables and grants),
+   * never from this stack. One grant after another, each after the role and the table exist.
+   */
+  private grantTables(props: TransformJobProps, catalogId: string): LakeformationPermissions | undefined {
+    const t = props.transform;
+    const own = [...new Set(t.sources.filter((s) => s.database === t.domain && s.table.name !== t.target.name).map((s) => s.table.name))];
+    const grants: [string, string[]][] = [...own.map((name): [string, string[]] => [name, ["SELECT", "DESCRIBE"]]), [t.target.name, ["SELECT", "INSERT", "DESCRIBE"]]];
+    let previous = props.grantAfter;
+    for (const [table, permissions] of grants) {
+      const glueTable = props.glueTables.get(table);
+      previous = new LakeformationPermissions(this, `grant_${table}`, {
+        catalogId,
+        principal: this.role.arn,
+        permissions,
+        table: { catalogId, databaseName: t.domain, name: table },
+        dependsOn: [this.role, ...(glueTable ? [glueTable] : []), ...(previous ? [previous] : [])],
+      });
+    }
+    return previous as LakeformationPermissions | undefined;
+  }
+}
+
+/**
+ * Built as an object and written as JSON; SQL and descriptions may hold "${", so the whole text is escaped for
+ * Terraform, and only then is the one placeholder swapped for a reference (random, so no declared text has it).
+ */
+function definitionJson(definition: Record<string, unknown>, placeholder: string, reference: string): string {
+  const parts = terraformLiteral(JSON.stringify(definition)).split(placeholder);
+  if (parts.length !== 2) throw new Error(`the state machine definition must name the alert topic once, found ${parts.length - 1}`);
+  return parts.join(reference);
+}

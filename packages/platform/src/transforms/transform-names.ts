@@ -1,0 +1,28 @@
+import { createHash } from "node:crypto";
+import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { environment } from "../naming/names.ts";
+
+/** Cuts a name to AWS's limit, keeping it unique with a short hash of the whole. */
+function bounded(name: string, max: number): string {
+  if (name.length <= max) return name;
+  return `${name.slice(0, max - 9)}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
+}
+
+/**
+ * AWS names of a transform's resources, derived from config so that another domain's stack can start this
+ * transform's state machine by ARN without reading Terraform state.
+ */
+export function transformNames(org: OrganisationDeclaration, env: string, domain: string, transform: string) {
+  const e = environment(org, env);
+  const base = `${org.name}-${domain}-${transform}`;
+  const stateMachine = bounded(base, 80);
+  return {
+    stateMachine,
+    stateMachineArn: `arn:aws:states:${e.region}:${e.accountId}:stateMachine:${stateMachine}`,
+    runRole: bounded(`${base}-run`, 64),
+    schedule: bounded(`${domain}-${transform}`, 64),
+    schedulerRole: bounded(`${base}-schedule`, 64),
+  };
+}
+
+export const transformAlertTopicName = (org: OrganisationDeclaration, domain: string) => `${org.name}-${domain}-transform-failures`;

@@ -1,0 +1,103 @@
+import { analyzeView, type ViewAnalysis } from "@baikal/sql";
+import type { Domain } from "../loading/project.ts";
+import type { Problem } from "../problems/problem.ts";
+import { checkViewColumns } from "./column-check.ts";
+import { originalSql } from "./presto-view.ts";
+import type { ColumnRead, ResolvedView } from "./resolved-view.ts";
+import { buildViewCatalog, isPublished } from "./view-catalog.ts";
+import { readViewFiles } from "./view-files.ts";
+import { findCycles, topologicalOrder } from "./view-graph.ts";
+
+interface Analyzed {
+  readonly domain: Domain;
+  readonly index: number;
+  readonly sqlFile: string;
+  readonly sql: string;
+  readonly analysis: ViewAnalysis;
+}
+
+/**
+ * Checks every view of every domain against the whole catalog and returns them in dependency order, with
+ * their lineage; or every problem found, across all domains, in one go.
+ */
+export function analyzeViews(root: string, domains: readonly Domain[]): { views: ResolvedView[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const catalog = buildViewCatalog(domains);
+  const analyzed = new Map<string, Analyzed>();
+
+  for (const domain of domains) {
+    const { files, problems: fileProblems } = readViewFiles(root, domain);
+    problems.push(...fileProblems);
+    (domain.views ?? []).forEach((view, index) => {
+      const file = files.get(view.name);
+      if (!file) return;
+      const analysis = analyzeView(file.text, { defaultDatabase: domain.name, catalog });
+      const at = (line: number, column: number, message: string): Problem => ({ source: file.file, line, column, message });
+      problems.push(...analysis.problems.map((p) => at(p.line, p.column, p.message)));
+      if (analysis.problems.length > 0) return;
+      for (const reference of analysis.references) {
+        if (reference.database !== domain.name && !isPublished(domains, reference.database, reference.name)) {
+          problems.push(
+            at(
+              reference.line,
+              reference.column,
+              `${reference.database}.${reference.name} belongs to domain "${reference.database}" and is not published; read only what other domains publish (ask its owners to set published: true) or use your own tables`,
+            ),
+          );
+        }
+      }
+      problems.push(...checkViewColumns(analysis.outputColumns, { view, viewIndex: index, domainFile: domain.sourceFile, sqlFile: file.file }));
+      analyzed.set(`${domain.name}.${view.name}`, { domain, index, sqlFile: file.file, sql: originalSql(file.text), analysis });
+    });
+  }
+
+  const isView = (id: string) => analyzed.has(id);
+  const nodes = [...analyzed].map(([id, a]) => ({
+    id,
+    dependsOn: unique(a.analysis.references.map((r) => `${r.database}.${r.name}`).filter(isView)),
+  }));
+  for (const cycle of findCycles(nodes)) {
+    const first = analyzed.get(cycle[0]!)!;
+    const reference = first.analysis.references.find((r) => `${r.database}.${r.name}` === cycle[1]);
+    problems.push({
+      source: first.sqlFile,
+      line: reference?.line ?? 1,
+      column: reference?.column ?? 1,
+      message: `views read each other in a cycle: ${cycle.join(" -> ")}; Athena cannot expand such views, so break the cycle`,
+    });
+  }
+  if (problems.length > 0) return { views: [], problems };
+
+  const lineage = new Map<string, ColumnRead[]>();
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const views = topologicalOrder(nodes).map((id): ResolvedView => {
+    const a = analyzed.get(id)!;
+    const node = nodeById.get(id)!;
+    const direct = a.analysis.columnsRead
+      .filter((c) => !isView(`${c.database}.${c.relation}`))
+      .map((c) => ({ database: c.database, table: c.relation, column: c.column }));
+    const own = uniqueBy([...direct, ...node.dependsOn.flatMap((dep) => lineage.get(dep) ?? [])], (c) => `${c.database}.${c.table}.${c.column}`);
+    lineage.set(id, own);
+    const view = a.domain.views![a.index]!;
+    return {
+      domain: a.domain.name,
+      name: view.name,
+      id,
+      declaration: view,
+      sqlFile: a.sqlFile,
+      sql: a.sql,
+      dependsOn: node.dependsOn,
+      readsTables: unique(a.analysis.references.map((r) => `${r.database}.${r.name}`).filter((r) => !isView(r))),
+      lineage: own,
+    };
+  });
+  return { views, problems: [] };
+}
+
+const unique = (items: readonly string[]) => [...new Set(items)];
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()];
+}

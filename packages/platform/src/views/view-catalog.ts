@@ -1,0 +1,44 @@
+import { type Catalog, type CatalogRelation, createCatalog } from "@baikal/sql";
+import { parseHiveType, toTrinoType } from "../declarations/hive-type.ts";
+import type { Domain } from "../loading/project.ts";
+
+/** The Trino type Athena reports for a declared Hive type (declarations are validated before this runs). */
+export function trinoTypeOf(hiveType: string): string {
+  const parsed = parseHiveType(hiveType);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return toTrinoType(parsed.type);
+}
+
+/** Everything SQL can name: every domain's tables (data columns, then partition keys) and views. */
+export function buildViewCatalog(domains: readonly Domain[]): Catalog {
+  const relations: CatalogRelation[] = [];
+  for (const domain of domains) {
+    for (const table of domain.tables ?? []) {
+      relations.push({
+        database: domain.name,
+        name: table.name,
+        kind: "table",
+        columns: [
+          ...table.columns.map((c) => ({ name: c.name, type: trinoTypeOf(c.type) })),
+          ...(table.partitionKeys ?? []).map((k) => ({ name: k.name, type: trinoTypeOf(k.type ?? "string") })),
+        ],
+      });
+    }
+    for (const view of domain.views ?? []) {
+      relations.push({
+        database: domain.name,
+        name: view.name,
+        kind: "view",
+        columns: view.columns.map((c) => ({ name: c.name, type: trinoTypeOf(c.type) })),
+      });
+    }
+  }
+  return createCatalog(relations);
+}
+
+/** Whether another domain may read this relation: only what its owners published. */
+export function isPublished(domains: readonly Domain[], database: string, name: string): boolean {
+  const domain = domains.find((d) => d.name === database);
+  const relation = domain?.tables?.find((t) => t.name === name) ?? domain?.views?.find((v) => v.name === name);
+  return relation?.published === true;
+}
