@@ -1,6 +1,14 @@
 import { Command, Option } from "commander";
+import { accessCommand } from "./commands/access.ts";
+import { affectedCommand, planAffectedCommand } from "./commands/affected.ts";
+import { backfillCommand } from "./commands/backfill.ts";
 import { checkCommand } from "./commands/check.ts";
+import { codeownersCommand } from "./commands/codeowners.ts";
+import { graphCommand } from "./commands/graph.ts";
+import { guardCommand } from "./commands/guard.ts";
+import { newDomainCommand } from "./commands/new-domain.ts";
 import { planCommand } from "./commands/plan.ts";
+import { planCommentCommand } from "./commands/plan-comment.ts";
 import { synthCommand } from "./commands/synth.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -36,8 +44,66 @@ export function program(): Command {
     .addOption(targetOption())
     .addOption(outdirOption())
     .option("--parallel <n>", "stacks planned at once (default: CPUs, at most 4)", (v) => Number.parseInt(v, 10))
-    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string; parallel?: number }) =>
-      runCommand(() => planCommand({ stacks, ...options })),
+    .option("--affected", "only the stacks whose synthesized configuration differs from --base")
+    .option("--base <ref>", "with --affected: the git ref to compare with, e.g. origin/main")
+    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string; parallel?: number; affected?: boolean; base?: string }) =>
+      runCommand(() => (options.affected ? planAffectedCommand({ stacks, ...options }) : planCommand({ stacks, ...options }))),
+    );
+  cli
+    .command("access")
+    .description("who can read what: principal x table or view x columns x row filter, from the compiled grants")
+    .option("--json", "print JSON, e.g. for the docs site")
+    .option("--env <environment>", "only this environment (default: all)")
+    .action((options: { json?: boolean; env?: string }) => runCommand(() => accessCommand({ json: options.json, environment: options.env })));
+  cli
+    .command("new-domain")
+    .description("scaffold domains/<name>/: a table, a view with its SQL, a grant and a test that pass check at once")
+    .argument("<name>", "the domain's name: lower-case letters, digits and _, e.g. payments")
+    .option("--owner <handle>", "the GitHub team that owns it (default: @<org>/<name>)")
+    .action((name: string, options: { owner?: string }) => runCommand(() => newDomainCommand({ name, ...options })));
+  cli
+    .command("graph")
+    .description("lineage of tables, views and transforms, as a Mermaid flowchart or Graphviz DOT")
+    .addOption(new Option("--format <format>", "mermaid or dot").choices(["mermaid", "dot"]).default("mermaid"))
+    .option("--domain <name>", "only what this domain reads and what reads it")
+    .action((options: { format: "mermaid" | "dot"; domain?: string }) => runCommand(() => graphCommand(options)));
+  cli
+    .command("codeowners")
+    .description("write .github/CODEOWNERS from platformOwners and each domain's owners")
+    .option("--check", "fail with a diff when the file does not match the declarations, instead of writing it")
+    .action((options: { check?: boolean }) => runCommand(() => codeownersCommand(options)));
+  cli
+    .command("plan-comment")
+    .description("print the pull-request comment (Markdown) summarizing the saved plans, for CI")
+    .argument("[stacks...]", "stacks to report; one without a plan.json is reported as failed (default: every stack with a plan)")
+    .addOption(outdirOption())
+    .option("--base <ref>", "the ref the pull request is compared with, for the heading")
+    .option("--run-url <url>", "link to the workflow run holding the plans artifact")
+    .action((stacks: string[], options: { outdir?: string; base?: string; runUrl?: string }) => runCommand(() => planCommentCommand({ stacks, ...options })));
+  cli
+    .command("affected")
+    .description("the stacks whose synthesized configuration differs from a git ref, one per line")
+    .requiredOption("--base <ref>", "the git ref to compare with, e.g. origin/main")
+    .option("--json", "print JSON for machines")
+    .action((options: { base: string; json?: boolean }) => runCommand(() => affectedCommand(options)));
+  cli
+    .command("guard")
+    .description("fail when the change would destroy, replace or move a data-bearing resource (bucket, key, database, table, Lake Formation settings)")
+    .requiredOption("--base <ref>", "the git ref to compare with, e.g. origin/main")
+    .option("--plans <dir>", "also read saved plans from <dir>/stacks/<stack>/plan.json (default: cdktf.out)")
+    .option("--json", "print JSON for machines")
+    .action((options: { base: string; plans?: string; json?: boolean }) => runCommand(() => guardCommand(options)));
+  cli
+    .command("backfill")
+    .description("run an incremental transform for every date in a range, at most 100 partitions per chunk")
+    .argument("<transform>", "the transform, as <domain>.<transform>")
+    .requiredOption("--from <date>", "first run date, yyyy-MM-dd")
+    .requiredOption("--to <date>", "last run date, yyyy-MM-dd (inclusive)")
+    .option("--environment <env>", "environment whose state machine runs (default: the first in baikal.config.ts)")
+    .option("--dry-run", "print the plan and start nothing")
+    .option("--parallel <n>", "runs at once within a chunk (default: 4)", (v) => Number.parseInt(v, 10))
+    .action((transform: string, options: { from: string; to: string; environment?: string; dryRun?: boolean; parallel?: number }) =>
+      runCommand(() => backfillCommand({ transform, ...options })),
     );
   return cli;
 }

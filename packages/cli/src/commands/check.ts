@@ -7,6 +7,6 @@ export async function checkCommand(): Promise<number> {
   const tables = project.domains.reduce((n, d) => n + (d.tables?.length ?? 0), 0);
   const stacks = stackNames(project).length;
   const ms = Math.round(performance.now() - started);
-  console.log(`ok: ${project.domains.length} domains, ${tables} tables, ${stacks} stacks checked in ${ms} ms`);
+  console.log(`ok: ${project.domains.length} domains, ${tables} tables, ${project.views.length} views, ${stacks} stacks checked in ${ms} ms`);
   return 0;
 }

@@ -20,7 +20,7 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
   const { buildApp, loadProject, writeContracts } = await import("@baikal/platform");
   const project = await loadProject();
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
-  const { app, stacks } = buildApp(project, { target: options.target, outdir, stacks: options.stacks });
+  const { app, stacks } = await buildApp(project, { target: options.target, outdir, stacks: options.stacks });
   app.synth();
   writeContracts(project, outdir);
   return { root: project.root, outdir, stacks: stacks.map((s) => s.node.id) };

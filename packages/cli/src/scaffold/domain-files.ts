@@ -1,0 +1,108 @@
+export interface DomainScaffold {
+  readonly name: string;
+  readonly owner: string;
+  /** A principal of baikal.config.ts to grant the example view to. @default - no example grant */
+  readonly principal?: string;
+}
+
+const packageJson = (name: string) =>
+  `${JSON.stringify(
+    {
+      name: `@domains/${name}`,
+      version: "0.1.0",
+      private: true,
+      type: "module",
+      exports: { ".": "./domain.ts" },
+      dependencies: { "@baikal/platform": "workspace:*" },
+    },
+    null,
+    2,
+  )}\n`;
+
+const domainTs = ({ name, owner, principal }: DomainScaffold) => `import { defineDomain } from "@baikal/platform/declare";
+
+export default defineDomain({
+  name: "${name}",
+  description: "The ${name} team's data. Say here what it holds and where to ask (e.g. a Slack channel).",
+  owners: [${JSON.stringify(owner)}],
+  tables: [
+    {
+      name: "events",
+      description: "One row per event the ${name} service sends; an example to rename or replace.",
+      zone: "raw", // raw: as producers send it; curated: outputs of transforms
+      format: "jsonl",
+      columns: [
+        { name: "event_id", type: "string", description: "Unique id of the event.", required: true },
+        { name: "event_type", type: "string", description: "What happened, e.g. signup or purchase." },
+        { name: "occurred_at", type: "timestamp", description: "When it happened, UTC.", required: true },
+      ],
+      partitionKeys: [
+        {
+          name: "dt",
+          description: "Day the event was received.",
+          projection: { type: "date", format: "yyyy-MM-dd", range: ["2024-01-01", "NOW"] },
+        },
+      ],
+    },
+  ],
+  views: [
+    {
+      // Its SQL is views/daily_events.sql; the columns must be what the SELECT produces, in order.
+      name: "daily_events",
+      description: "Events per day and type.",
+      columns: [
+        { name: "dt", type: "string", description: "Day the events were received." },
+        { name: "event_type", type: "string", description: "What happened." },
+        { name: "event_count", type: "bigint", description: "Number of events." },
+      ],
+    },
+  ],${
+    principal
+      ? `
+  grants: [
+    // Who may read what: principals are the logical names of baikal.config.ts.
+    { to: ${JSON.stringify(principal)}, view: "daily_events" },
+  ],`
+      : ""
+  }
+});
+`;
+
+const viewSql = () => `SELECT dt, event_type, count(*) AS event_count
+FROM events
+GROUP BY dt, event_type
+`;
+
+const domainTest = (name: string) => `import { fileURLToPath } from "node:url";
+import { recordSchema } from "@baikal/platform/contracts";
+import { loadProject } from "@baikal/platform/project";
+import { describe, expect, it } from "vitest";
+
+// The whole catalog, loaded and checked the way \`pnpm check\` does (declarations, view SQL, grants).
+const project = await loadProject(fileURLToPath(new URL("../../..", import.meta.url)));
+const domain = project.domains.find((d) => d.name === "${name}")!;
+
+describe("the ${name} domain", () => {
+  it("passes every check, its view included", () => {
+    expect(domain).toBeDefined();
+    expect(project.views.map((v) => \`\${v.domain}.\${v.name}\`)).toContain("${name}.daily_events");
+  });
+
+  it("accepts a well-formed event and rejects one without its id", () => {
+    const events = recordSchema(domain.tables!.find((t) => t.name === "events")!);
+    expect(events.safeParse({ event_id: "e-1", event_type: "signup", occurred_at: "2024-05-01T09:30:00Z" }).success).toBe(true);
+    expect(events.safeParse({ event_type: "signup", occurred_at: "2024-05-01T09:30:00Z" }).success).toBe(false);
+  });
+});
+`;
+
+/** The files of a new domain package, by path relative to the repository root. */
+export function domainFiles(scaffold: DomainScaffold): Record<string, string> {
+  const dir = `domains/${scaffold.name}`;
+  return {
+    [`${dir}/package.json`]: packageJson(scaffold.name),
+    [`${dir}/domain.ts`]: domainTs(scaffold),
+    [`${dir}/views/daily_events.sql`]: viewSql(),
+    [`${dir}/test/domain.test.ts`]: domainTest(scaffold.name),
+  };
+}

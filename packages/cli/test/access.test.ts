@@ -1,0 +1,76 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { governedProject } from "../../platform/test/grants-support.ts";
+import { baikal } from "./support.ts";
+
+interface Entry {
+  readonly principal: string;
+  readonly principalArn: string;
+  readonly resource: string;
+  readonly columns: string[];
+  readonly rowFilter?: { name: string; expression: string };
+  readonly through: string;
+  readonly stack: string;
+  readonly address: string;
+}
+
+describe("baikal access", () => {
+  const root = governedProject([
+    { to: "analysts", table: "page_views", columns: ["url"] },
+    { to: "bi", view: "daily_views" },
+    { to: "analysts", table: "page_views", rowFilter: "japan" },
+  ]);
+
+  it("prints principal x table or view x columns x row filter per environment", () => {
+    const run = baikal(["access", "--env", "staging"], root);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "staging: 4 grants of data",
+        "principal  table or view           columns           row filter             granted through",
+        "analysts   web.page_views (table)  url               -                      columns [domain-web-staging]",
+        "analysts   web.page_views (table)  view_id, url, dt  japan: country = 'jp'  row-filter [domain-web-staging]",
+        "bi         web.daily_views (view)  dt, view_count    -                      view [domain-web-staging]",
+        "bi         web.page_views (table)  view_id, dt       -                      columns [domain-web-staging]",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("fails when the environment is unknown", () => {
+    const run = baikal(["access", "--env", "prod"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('baikal: unknown environment "prod"; environments: staging, production\n');
+  });
+
+  it("prints JSON that matches the grants in the synthesized stacks of the examples", () => {
+    const run = baikal(["access", "--json"]);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { environments: { environment: string; access: Entry[] }[] };
+    expect(report.environments.map((e) => e.environment)).toEqual(["staging", "production"]);
+    const outdir = mkdtempSync(join(tmpdir(), "baikal-access-"));
+    expect(baikal(["synth", "--outdir", outdir]).code).toBe(0);
+    const stacks = new Map<string, { resource: { aws_lakeformation_permissions?: Record<string, Record<string, unknown>> } }>();
+    const stack = (name: string) => {
+      if (!stacks.has(name)) stacks.set(name, JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")));
+      return stacks.get(name)!;
+    };
+    const kinds = new Set<string>();
+    for (const { access } of report.environments) {
+      for (const entry of access) {
+        const grant = stack(entry.stack).resource.aws_lakeformation_permissions?.[entry.address.split(".")[1]!];
+        expect(grant, `${entry.stack} ${entry.address}`).toBeDefined();
+        expect(grant!.principal).toBe(entry.principalArn);
+        const columns = (grant!.table_with_columns as { column_names?: string[] } | undefined)?.column_names;
+        if (entry.through === "columns") expect([...columns!].sort()).toEqual([...entry.columns].sort());
+        kinds.add(entry.through.split(" ")[0]!);
+      }
+    }
+    // The examples exercise every kind of grant.
+    expect([...kinds].sort()).toEqual(["columns", "excluded-columns", "row-filter", "table", "tags", "view"]);
+    expect(report.environments[0]!.access.some((e) => e.stack.startsWith("consumer-"))).toBe(true);
+  });
+});
