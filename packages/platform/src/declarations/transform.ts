@@ -89,6 +89,3 @@ export const transform = z.strictObject({
 
 export type TransformDeclaration = z.infer<typeof transform>;
 export type TransformInput = z.input<typeof transform>;
-
-/** Where a transform's SQL lives, relative to the domain's folder. */
-export const transformSqlPath = (name: string) => `transforms/${name}.sql`;

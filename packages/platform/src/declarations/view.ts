@@ -25,6 +25,3 @@ export const view = z.strictObject({
 
 export type ViewDeclaration = z.infer<typeof view>;
 export type ViewInput = z.input<typeof view>;
-
-/** Where a view's SQL lives, relative to the domain's folder. */
-export const viewSqlPath = (name: string) => `views/${name}.sql`;
