@@ -4,6 +4,7 @@ import { affectedCommand, planAffectedCommand } from "./commands/affected.ts";
 import { backfillCommand } from "./commands/backfill.ts";
 import { checkCommand } from "./commands/check.ts";
 import { codeownersCommand } from "./commands/codeowners.ts";
+import { docsCommand } from "./commands/docs.ts";
 import { graphCommand } from "./commands/graph.ts";
 import { guardCommand } from "./commands/guard.ts";
 import { newDomainCommand } from "./commands/new-domain.ts";
@@ -55,6 +56,11 @@ export function program(): Command {
     .option("--json", "print JSON, e.g. for the docs site")
     .option("--env <environment>", "only this environment (default: all)")
     .action((options: { json?: boolean; env?: string }) => runCommand(() => accessCommand({ json: options.json, environment: options.env })));
+  cli
+    .command("docs")
+    .description("build the data catalog site: domains, tables, views, columns, lineage, who can read what, search")
+    .option("--outdir <dir>", "where to write the site (default: cdktf.out/docs in the repository root)")
+    .action((options: { outdir?: string }) => runCommand(() => docsCommand(options)));
   cli
     .command("new-domain")
     .description("scaffold domains/<name>/: a table, a view with its SQL, a grant and a test that pass check at once")

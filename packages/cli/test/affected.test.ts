@@ -2,40 +2,13 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { DomainInput } from "../../platform/src/declarations/domain.ts";
-import { EVENTS_DOMAIN, ORGANISATION, configSource, domainSource } from "../../platform/test/support.ts";
+import { ADS_DOMAIN, DAILY_IMPRESSIONS_SQL, EVENTS_DOMAIN, ORGANISATION, configSource, domainSource } from "../../platform/test/support.ts";
 import { baikal } from "./support.ts";
 import { gitProject, writeSource } from "./git-support.ts";
 
-const ADS: DomainInput = {
-  name: "ads",
-  description: "Ads.",
-  owners: ["@acme/ads"],
-  tables: [
-    {
-      name: "impressions",
-      description: "Impressions.",
-      zone: "raw",
-      format: "jsonl",
-      columns: [
-        { name: "impression_id", type: "string", description: "Id." },
-        { name: "campaign_id", type: "bigint", description: "Campaign." },
-      ],
-      partitionKeys: [{ name: "dt", description: "Day.", projection: { type: "date", format: "yyyy-MM-dd", range: ["2024-01-01", "NOW"] } }],
-    },
-  ],
-  views: [
-    {
-      name: "daily_impressions",
-      description: "Impressions per day.",
-      columns: [
-        { name: "dt", type: "string", description: "Day." },
-        { name: "impression_count", type: "bigint", description: "Count." },
-      ],
-    },
-  ],
-};
+const ADS = ADS_DOMAIN;
 const VIEW = "domains/ads/views/daily_impressions.sql";
-const DAILY_SQL = "SELECT dt, count(*) AS impression_count\nFROM impressions\nGROUP BY dt\n";
+const DAILY_SQL = DAILY_IMPRESSIONS_SQL;
 
 const project = () =>
   gitProject({

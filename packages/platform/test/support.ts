@@ -54,6 +54,38 @@ export const EVENTS_DOMAIN: DomainInput = {
   ],
 };
 
+/** A second domain with one view over its table, for view, grant and affected-stack tests. */
+export const ADS_DOMAIN: DomainInput = {
+  name: "ads",
+  description: "Ads.",
+  owners: ["@acme/ads"],
+  tables: [
+    {
+      name: "impressions",
+      description: "Impressions.",
+      zone: "raw",
+      format: "jsonl",
+      columns: [
+        { name: "impression_id", type: "string", description: "Id." },
+        { name: "campaign_id", type: "bigint", description: "Campaign." },
+        { name: "shown", type: "timestamp", description: "Shown at." },
+      ],
+      partitionKeys: [{ name: "dt", description: "Day.", projection: { type: "date", format: "yyyy-MM-dd", range: ["2024-01-01", "NOW"] } }],
+    },
+  ],
+  views: [
+    {
+      name: "daily_impressions",
+      description: "Impressions per day.",
+      columns: [
+        { name: "dt", type: "string", description: "Day." },
+        { name: "impression_count", type: "bigint", description: "Count." },
+      ],
+    },
+  ],
+};
+export const DAILY_IMPRESSIONS_SQL = "SELECT dt, count(*) AS impression_count\nFROM impressions\nGROUP BY dt\n";
+
 /** A validated Project built from inputs, without files. */
 export function projectOf(domains: DomainInput[] = [EVENTS_DOMAIN], organisation: OrganisationInput = ORGANISATION): Project {
   return {

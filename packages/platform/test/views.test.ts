@@ -3,38 +3,10 @@ import type { DomainInput } from "../src/declarations/domain.ts";
 import { loadProject } from "../src/loading/load-project.ts";
 import { DeclarationError, formatProblem } from "../src/problems/problem.ts";
 import { decodePrestoView } from "../src/views/presto-view.ts";
-import { configSource, domainSource, EVENTS_DOMAIN, resources, synthDomain, writeProject } from "./support.ts";
+import { ADS_DOMAIN, configSource, DAILY_IMPRESSIONS_SQL, domainSource, EVENTS_DOMAIN, resources, synthDomain, writeProject } from "./support.ts";
 
-const ADS: DomainInput = {
-  name: "ads",
-  description: "Ads.",
-  owners: ["@acme/ads"],
-  tables: [
-    {
-      name: "impressions",
-      description: "Impressions.",
-      zone: "raw",
-      format: "jsonl",
-      columns: [
-        { name: "impression_id", type: "string", description: "Id." },
-        { name: "campaign_id", type: "bigint", description: "Campaign." },
-        { name: "shown", type: "timestamp", description: "Shown at." },
-      ],
-      partitionKeys: [{ name: "dt", description: "Day.", projection: { type: "date", format: "yyyy-MM-dd", range: ["2024-01-01", "NOW"] } }],
-    },
-  ],
-  views: [
-    {
-      name: "daily_impressions",
-      description: "Impressions per day.",
-      columns: [
-        { name: "dt", type: "string", description: "Day." },
-        { name: "impression_count", type: "bigint", description: "Count." },
-      ],
-    },
-  ],
-};
-const DAILY_SQL = "SELECT dt, count(*) AS impression_count\nFROM impressions\nGROUP BY dt\n";
+const ADS = ADS_DOMAIN;
+const DAILY_SQL = DAILY_IMPRESSIONS_SQL;
 
 /** A project with the web and ads domains; `files` adds or replaces SQL files. */
 function project(ads: DomainInput = ADS, files: Record<string, string> = {}, web: DomainInput = EVENTS_DOMAIN) {

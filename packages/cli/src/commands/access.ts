@@ -1,4 +1,4 @@
-import { type AccessEntry, compileGrants, DeclarationError, loadProject } from "@baikal/platform/project";
+import { type AccessEntry, compileGrants, DeclarationError, loadProject, type Project } from "@baikal/platform/project";
 
 export interface AccessOptions {
   /** Print JSON (for the docs site) instead of a table. @default false */
@@ -13,7 +13,11 @@ export interface AccessReport {
 
 /** Who can read what, per environment, from the same compiled grants the stacks synthesize. */
 export async function accessReport(options: AccessOptions = {}): Promise<AccessReport> {
-  const project = await loadProject();
+  return accessReportOf(await loadProject(), options);
+}
+
+/** The access report of an already loaded project (the docs site loads it once for everything). */
+export function accessReportOf(project: Project, options: AccessOptions = {}): AccessReport {
   const { grants, problems } = compileGrants(project);
   if (!grants) throw new DeclarationError(problems);
   const known = grants.environments.map((e) => e.environment);
