@@ -29,6 +29,8 @@ export default defineOrganisation({
     data_science: { kind: "iam-role", name: "data-science-notebook" },
     redash: { kind: "iam-role", name: "redash-athena" },
     quicksight_authors: { kind: "quicksight-group", group: "bi-authors" },
+    // The platform team in QuickSight: owns the Athena data source and reads the cost report.
+    platform_bi: { kind: "quicksight-group", group: "data-platform" },
     ads_partner: {
       kind: "external-account",
       accountIds: { staging: "333333333333", production: "444444444444" },
@@ -60,5 +62,10 @@ export default defineOrganisation({
     slackWebhookSecretName: "baikal/athena-cost-monitor/slack-webhook",
     alertThresholdUsd: 1,
     workgroupThresholdsUsd: { "data-science": 5 },
+  },
+  bi: {
+    quicksight: { owners: "platform_bi" },
+    // The Redash deployment's task role assumes the `redash` principal's role.
+    redash: { trustedPrincipalArn: "arn:aws:iam::111111111111:role/redash-task" },
   },
 });

@@ -129,4 +129,14 @@ export default defineDomain({
     { to: "data_science", tags: { classification: ["internal", "pii"] } },
     { to: "redash", table: "advertiser_reports", rowFilter: "advertiser_001" },
   ],
+  datasets: [
+    // Queried live, so sales see today's spend as it lands.
+    {
+      name: "campaign_performance",
+      description: "Campaign spend, delivery and clicks against budget, for the sales dashboard.",
+      view: "campaign_performance",
+      mode: "DIRECT_QUERY",
+      readers: ["quicksight_authors"],
+    },
+  ],
 });

@@ -169,4 +169,15 @@ export default defineDomain({
     // Shared with the analytics account, where QuickSight runs (see baikal.config.ts).
     { to: "analytics_account", view: "daily_article_kpis" },
   ],
+  datasets: [
+    // Imported into SPICE after the 04:30 JST transforms; its readers get the view's grants, derived by lineage.
+    {
+      name: "daily_article_kpis",
+      description: "Daily article KPIs for the editors' dashboard.",
+      view: "daily_article_kpis",
+      mode: "SPICE",
+      refresh: { interval: "DAILY", timeOfDay: "06:00", timezone: "Asia/Tokyo" },
+      readers: ["quicksight_authors"],
+    },
+  ],
 });

@@ -10,6 +10,7 @@ import { guardCommand } from "./commands/guard.ts";
 import { newDomainCommand } from "./commands/new-domain.ts";
 import { planCommand } from "./commands/plan.ts";
 import { planCommentCommand } from "./commands/plan-comment.ts";
+import { redashConfigCommand } from "./commands/redash-config.ts";
 import { synthCommand } from "./commands/synth.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -56,6 +57,11 @@ export function program(): Command {
     .option("--json", "print JSON, e.g. for the docs site")
     .option("--env <environment>", "only this environment (default: all)")
     .action((options: { json?: boolean; env?: string }) => runCommand(() => accessCommand({ json: options.json, environment: options.env })));
+  cli
+    .command("redash-config")
+    .description("the values for Redash's Athena data source: region, workgroup, S3 staging dir, role to assume, schema")
+    .option("--env <environment>", "only this environment (default: all)")
+    .action((options: { env?: string }) => runCommand(() => redashConfigCommand({ environment: options.env })));
   cli
     .command("docs")
     .description("build the data catalog site: domains, tables, views, columns, lineage, who can read what, search")

@@ -9,6 +9,7 @@ export { stackNames, type StackName } from "./naming/stack-names.ts";
 export { domainNameProblem } from "./declarations/domain.ts";
 export { targetFromEnvironment, type DeployTarget } from "./stacks/deploy-target.ts";
 export { compileGrants } from "./grants/compile-grants.ts";
+export { formatRedashConfig, redashConfig, type RedashConfig } from "./bi/redash-config.ts";
 export type { AccessEntry, CompiledGrants, EnvironmentGovernance } from "./grants/grant-model.ts";
 export { formatBackfillPlan, planBackfill, MAX_PARTITIONS_PER_CHUNK } from "./transforms/backfill-plan.ts";
 export type { BackfillChunk, BackfillPlan, BackfillRequest } from "./transforms/backfill-plan.ts";

@@ -17,6 +17,8 @@ export const DEFAULTS = {
   csvDelimiter: ",",
   csvHeaderLines: 1,
   quicksightNamespace: "default",
+  /** The role QuickSight's Athena data sources run as (`bi.quicksight.serviceRoleName`). */
+  quicksightServiceRoleName: "aws-quicksight-service-role-v0",
   /** The LF-tag key Baikal manages itself: every domain database carries `domain = <name>`. */
   domainTagKey: "domain",
   /** The LF-tag that marks personal data (`governance.pii.tag`). */

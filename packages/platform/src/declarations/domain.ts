@@ -4,6 +4,7 @@ import { table, tableLocation } from "./table.ts";
 import { view } from "./view.ts";
 import { transform } from "./transform.ts";
 import { grant } from "./grant.ts";
+import { dataset } from "./dataset.ts";
 
 /** Names the platform uses for its own database and S3 prefix. */
 export const RESERVED_DOMAIN_NAMES: ReadonlySet<string> = new Set(["platform", "default"]);
@@ -38,6 +39,8 @@ export const domainSchema = z
     transforms: z.array(transform).optional(),
     /** Who may read the domain's tables and views (SELECT; DESCRIBE implied). @default [] */
     grants: z.array(grant).optional(),
+    /** QuickSight datasets over the domain's views. @default [] */
+    datasets: z.array(dataset).optional(),
   })
   .superRefine((domain, ctx) => {
     const names = new Map<string, number>();

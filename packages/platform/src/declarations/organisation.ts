@@ -115,6 +115,25 @@ export const organisationSchema = z
     platformOwners: z
       .array(z.string().regex(/^@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/, 'use a GitHub handle such as "@newsly/data-platform"'))
       .optional(),
+    /** What BI tools need: QuickSight's service role and data source owners, the role Redash assumes. @default - none */
+    bi: z
+      .strictObject({
+        quicksight: z
+          .strictObject({
+            /** The role QuickSight runs Athena as. @default "aws-quicksight-service-role-v0" */
+            serviceRoleName: z.string().min(1).optional(),
+            /** A quicksight-group principal that owns each environment's Athena data source. @default - none */
+            owners: z.string().optional(),
+          })
+          .optional(),
+        redash: z
+          .strictObject({
+            /** The IAM role or user the Redash deployment runs as; it assumes the role of the `redash` principal. */
+            trustedPrincipalArn: z.string().regex(/^arn:aws:(iam|sts)::\d{12}:\S+$/, 'use an IAM ARN such as "arn:aws:iam::123456789012:role/redash"'),
+          })
+          .optional(),
+      })
+      .optional(),
   })
   .superRefine((org, ctx) => {
     const environments = Object.keys(org.environments);

@@ -93,8 +93,9 @@ function compileEnvironment(project: GrantsProject, intents: readonly Intent[], 
   const { organisation: org, domains } = project;
   const catalogId = environment(org, env).accountId;
   const producer: LfPermission[] = [];
-  const add = (principal: ResolvedPrincipal, database: string, resource: LfResource) => {
+  const add = (principal: ResolvedPrincipal, database: string, resource: LfResource, through?: string) => {
     producer.push({
+      ...(through !== undefined ? { through } : {}),
       stack: domainStackName(database, env),
       id: `grant_${principal.name}_${resourceIdPart(resource)}`,
       principal,
@@ -113,7 +114,7 @@ function compileEnvironment(project: GrantsProject, intents: readonly Intent[], 
         : r.access.mode === "columns"
           ? { kind: "columns", ...base, columns: inTableOrder(project, r.database, r.table, r.access.columns) }
           : { kind: "excluded-columns", ...base, excluded: inTableOrder(project, r.database, r.table, r.access.excluded) };
-    add(resolve(r.principal), r.database, resource);
+    add(resolve(r.principal), r.database, resource, r.through);
   }
   const once = new Set<string>();
   for (const intent of intents) {

@@ -21,6 +21,8 @@ export type Intent =
       /** The columns granted; undefined for every column (`excluded` aside). */
       readonly columns?: readonly string[];
       readonly excluded?: readonly string[];
+      /** Set when a dataset, not a declared grant, needs it: "dataset <name>". */
+      readonly through?: string;
     }
   | { readonly kind: "cells"; readonly principal: string; readonly database: string; readonly table: string; readonly filter: string }
   | { readonly kind: "tags"; readonly principal: string; readonly database: string; readonly expression: readonly TagCondition[] };
@@ -162,6 +164,22 @@ export function grantIntents(context: Context, domain: Domain): { intents: Inten
       }
     }
     if (problems.length === before) intents.push({ kind: "tags", principal: g.to, database: domain.name, expression });
+  });
+  // A dataset's readers need what a grant of its view gives; bi/check-datasets.ts reports bad views and readers.
+  (domain.datasets ?? []).forEach((d, index) => {
+    const view = views.find((v) => v.domain === domain.name && v.name === d.view);
+    d.readers.forEach((reader, r) => {
+      if (!view || org.principals?.[reader]?.kind !== "quicksight-group") return;
+      const found = piiAllowed.includes(reader) ? [] : view.lineage.filter((c) => isPii(c.database, c.table, c.column));
+      for (const read of found) {
+        problems.push({
+          source: domain.sourceFile,
+          path: ["datasets", index, "readers", r],
+          message: m.piiThroughView(view.id, read.column, `${read.database}.${read.table}`, piiLabel, reader, piiAllowed),
+        });
+      }
+      if (found.length === 0) intents.push(...viewIntents(reader, view, views).map((i) => ({ ...i, through: `dataset ${d.name}` })));
+    });
   });
   return { intents, problems };
 }

@@ -27,6 +27,8 @@ export interface LfPermission {
   /** Lets a consumer account's admins pass the grant on to their own principals. */
   readonly withGrantOption: boolean;
   readonly resource: LfResource;
+  /** For the access report, when only datasets need it: "dataset <name>". */
+  readonly through?: string;
 }
 
 /** One `aws_lakeformation_resource_lf_tag`: a key and value on a database, a table or one column. */

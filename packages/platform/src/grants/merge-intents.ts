@@ -12,6 +12,8 @@ export interface MergedRelation {
   readonly table: string;
   readonly relation: "table" | "view";
   readonly access: MergedAccess;
+  /** Set while only datasets reach the relation. */
+  readonly through?: string;
 }
 
 function accessOf(intent: Extract<Intent, { kind: "relation" }>): MergedAccess {
@@ -50,6 +52,7 @@ export function mergeRelations(intents: readonly Intent[]): MergedRelation[] {
       table: intent.table,
       relation: intent.relation,
       access: existing ? mergeAccess(existing.access, accessOf(intent)) : accessOf(intent),
+      ...(intent.through !== undefined && (!existing || existing.through !== undefined) ? { through: existing?.through ?? intent.through } : {}),
     });
   }
   return [...merged.values()];

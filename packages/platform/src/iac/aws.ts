@@ -27,6 +27,9 @@ export { LakeformationResource } from "@cdktf/provider-aws/lib/lakeformation-res
 export { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function/index.js";
 export { LambdaFunctionEventInvokeConfig } from "@cdktf/provider-aws/lib/lambda-function-event-invoke-config/index.js";
 export { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission/index.js";
+export { QuicksightDataSet } from "@cdktf/provider-aws/lib/quicksight-data-set/index.js";
+export { QuicksightDataSource } from "@cdktf/provider-aws/lib/quicksight-data-source/index.js";
+export { QuicksightRefreshSchedule } from "@cdktf/provider-aws/lib/quicksight-refresh-schedule/index.js";
 export { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
 export { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
 export type { S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";

@@ -9,6 +9,7 @@ import { analyzeTransforms } from "../transforms/analyze-transforms.ts";
 import { costReportDomain } from "../cost-monitor/cost-report.ts";
 import { analyzeViews } from "../views/analyze-views.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
+import { checkDatasets } from "../bi/check-datasets.ts";
 import { locateProblems } from "./locate.ts";
 import type { Domain, Project } from "./project.ts";
 
@@ -115,7 +116,8 @@ export async function loadProject(root: string = findProjectRoot()): Promise<Pro
   const sqlProblems = [...viewProblems, ...transformProblems];
   if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));
   // Grants need the views' lineage, so they are checked last.
-  const { problems: grantProblems } = compileGrants({ organisation: organisation.value, domains, views });
+  const { problems: compiled } = compileGrants({ organisation: organisation.value, domains, views });
+  const grantProblems = [...compiled, ...checkDatasets(organisation.value, domains)];
   if (grantProblems.length > 0) {
     const inConfig = grantProblems.filter((p) => p.source === CONFIG_FILE);
     const placed = [

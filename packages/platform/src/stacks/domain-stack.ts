@@ -11,6 +11,7 @@ import { BaikalStack, type DeployTarget } from "./baikal-stack.ts";
 import { addDomainGovernance } from "../governance/domain-governance.ts";
 import type { EnvironmentGovernance } from "../grants/grant-model.ts";
 import { addDomainTransforms } from "../transforms/domain-transforms.ts";
+import { addDomainDatasets } from "../bi/domain-datasets.ts";
 import type { ResolvedTransform } from "../transforms/resolved-transform.ts";
 
 export interface DomainStackProps {
@@ -66,5 +67,6 @@ export class DomainStack extends BaikalStack {
       for (const view of props.views) relations.set(view.name, views.get(view.id)!.glueTable);
       addDomainGovernance(this, { governance: props.governance, stackName: this.node.id, catalogId: accountId, database: this.database.database, relations });
     }
+    addDomainDatasets(this, { organisation, environment: env, domain, views: new Map(props.views.map((v) => [v.name, views.get(v.id)!.glueTable])) });
   }
 }

@@ -13,6 +13,7 @@ import type { Construct } from "../iac/cdktf.ts";
 import { environment, lakeFormationAdmins, lakeLocationRoleName, platformStackName } from "../naming/names.ts";
 import { BaikalStack, type DeployTarget } from "./baikal-stack.ts";
 import { LfTags } from "../governance/lf-tags.ts";
+import { PlatformBi } from "../bi/platform-bi.ts";
 
 export interface PlatformStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -65,6 +66,7 @@ export class PlatformStack extends BaikalStack {
     });
 
     new PlatformWorkgroups(this, "workgroup", { organisation, environment: env });
+    new PlatformBi(this, "bi", { organisation, environment: env, lakeBuckets: [this.storage.buckets.raw.bucket, this.storage.buckets.curated.bucket], key: this.storage.key });
 
     const views = new Map<string, AthenaView>();
     for (const view of props.views ?? []) {

@@ -1,0 +1,83 @@
+import type { DatasetDeclaration } from "../declarations/dataset.ts";
+import { type GlueCatalogTable, QuicksightDataSet, QuicksightRefreshSchedule } from "../iac/aws.ts";
+import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
+import { Construct } from "../iac/cdktf.ts";
+import { terraformLiteral } from "../iac/terraform-string.ts";
+import type { ViewDeclaration } from "../declarations/view.ts";
+import { quicksightTypeOf } from "./quicksight-type.ts";
+
+/** What a dataset's readers may do with it: use it in analyses, not change or share it. */
+export const DATASET_READER_ACTIONS = [
+  "quicksight:DescribeDataSet",
+  "quicksight:DescribeDataSetPermissions",
+  "quicksight:DescribeIngestion",
+  "quicksight:ListIngestions",
+  "quicksight:PassDataSet",
+];
+
+export interface QuicksightDatasetProps {
+  readonly dataset: DatasetDeclaration;
+  readonly view: ViewDeclaration;
+  readonly database: string;
+  readonly accountId: string;
+  readonly dataSetId: string;
+  readonly dataSourceArn: string;
+  /** QuickSight group ARNs of the readers. */
+  readonly readers: readonly string[];
+  /** The view's Glue table, when it is in the same stack: the dataset is created after it. @default - none */
+  readonly after?: GlueCatalogTable;
+}
+
+/**
+ * A dataset reading one view as a relational table, with no transforms: what the view declares is what
+ * authors see. SPICE datasets get their refresh schedule.
+ */
+export class QuicksightDataset extends Construct {
+  readonly dataSet: QuicksightDataSet;
+
+  constructor(scope: Construct, id: string, props: QuicksightDatasetProps) {
+    super(scope, id);
+    const { dataset, view } = props;
+    const columns = view.columns.filter((c) => dataset.columns === undefined || dataset.columns.includes(c.name));
+    this.dataSet = new QuicksightDataSet(this, MAIN_RESOURCE_ID, {
+      awsAccountId: props.accountId,
+      dataSetId: props.dataSetId,
+      name: terraformLiteral(dataset.name),
+      importMode: dataset.mode,
+      physicalTableMap: [
+        {
+          physicalTableMapId: "view",
+          relationalTable: {
+            dataSourceArn: props.dataSourceArn,
+            catalog: "AwsDataCatalog",
+            schema: props.database,
+            name: view.name,
+            inputColumns: columns.map((c) => ({ name: c.name, type: quicksightTypeOf(c.type) })),
+          },
+        },
+      ],
+      permissions: props.readers.map((principal) => ({ principal, actions: DATASET_READER_ACTIONS })),
+      ...(props.after ? { dependsOn: [props.after] } : {}),
+    });
+    const refresh = dataset.refresh;
+    if (dataset.mode === "SPICE" && refresh) {
+      new QuicksightRefreshSchedule(this, "refresh", {
+        awsAccountId: props.accountId,
+        dataSetId: this.dataSet.dataSetId,
+        scheduleId: "baikal",
+        schedule: [
+          {
+            refreshType: refresh.type ?? "FULL_REFRESH",
+            scheduleFrequency: [
+              {
+                interval: refresh.interval,
+                ...(refresh.timeOfDay !== undefined ? { timeOfTheDay: refresh.timeOfDay } : {}),
+                timezone: terraformLiteral(refresh.timezone ?? "UTC"),
+              },
+            ],
+          },
+        ],
+      });
+    }
+  }
+}
