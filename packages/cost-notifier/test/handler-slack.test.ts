@@ -1,27 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createHandler } from "../src/handler.ts";
-import { mockAws } from "./support/aws.ts";
-import { athenaEvent, ENV, execution, recordKeyFor, SECRET_ID, testRuntime, TIB } from "./support/fixtures.ts";
-import { type SlackServer, startSlackServer } from "./support/slack-server.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { athenaEvent, ENV, execution, recordKeyFor, SECRET_ID, TIB } from "./support/fixtures.ts";
+import { useHandlerHarness } from "./support/handler-harness.ts";
 
-const aws = mockAws();
-let slack: SlackServer;
-
-beforeAll(async () => {
-  slack = await startSlackServer();
-});
-afterAll(() => slack.close());
-beforeEach(() => {
-  aws.reset();
-  slack.reset();
-  aws.state.secret = slack.url;
-});
-
-/** A fresh handler (fresh webhook cache) with test seams. */
-function setup(overrides: Parameters<typeof testRuntime>[0] = {}) {
-  const rt = testRuntime(overrides);
-  return { ...rt, handler: createHandler(rt.options) };
-}
+const { aws, slack, setup } = useHandlerHarness();
 
 describe("handler with Slack trouble", () => {
   it("handles a Slack outage: 5xx then success", async () => {

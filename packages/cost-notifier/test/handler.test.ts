@@ -1,29 +1,11 @@
 import { GetQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { PutObjectCommand } from "@aws-sdk/client-s3";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createHandler } from "../src/handler.ts";
-import { mockAws } from "./support/aws.ts";
-import { athenaEvent, ENV, execution, NOW, recordKeyFor, startQueryTrailEvent, testRuntime, TIB } from "./support/fixtures.ts";
-import { type SlackServer, startSlackServer } from "./support/slack-server.ts";
+import { athenaEvent, ENV, execution, NOW, recordKeyFor, startQueryTrailEvent, TIB } from "./support/fixtures.ts";
+import { useHandlerHarness } from "./support/handler-harness.ts";
 
-const aws = mockAws();
-let slack: SlackServer;
-
-beforeAll(async () => {
-  slack = await startSlackServer();
-});
-afterAll(() => slack.close());
-beforeEach(() => {
-  aws.reset();
-  slack.reset();
-  aws.state.secret = slack.url;
-});
-
-/** A fresh handler (fresh webhook cache) with test seams. */
-function setup(overrides: Parameters<typeof testRuntime>[0] = {}) {
-  const rt = testRuntime(overrides);
-  return { ...rt, handler: createHandler(rt.options) };
-}
+const { aws, slack, setup } = useHandlerHarness();
 
 describe("handler", () => {
   it("prices the query, writes its record and alerts Slack when it costs more than the threshold", async () => {

@@ -1,11 +1,10 @@
-import { formatHiveType, parseHiveType } from "../declarations/hive-type.ts";
+import { canonicalHiveType, trinoTypeOf } from "../declarations/hive-type.ts";
 import { GlueCatalogTable } from "../iac/aws.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
 import { encodePrestoView, PRESTO_VIEW_EXPANDED_TEXT } from "../views/presto-view.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
-import { trinoTypeOf } from "../views/view-catalog.ts";
 
 export interface AthenaViewProps {
   readonly view: ResolvedView;
@@ -13,12 +12,6 @@ export interface AthenaViewProps {
   readonly accountId: string;
   /** Views of the same stack this one reads; Terraform creates them first. */
   readonly dependsOn?: readonly AthenaView[];
-}
-
-function canonicalHive(text: string): string {
-  const parsed = parseHiveType(text);
-  if ("error" in parsed) throw new Error(parsed.error); // unreachable: declarations are validated first
-  return formatHiveType(parsed.type);
 }
 
 /**
@@ -50,9 +43,26 @@ export class AthenaView extends Construct {
       viewExpandedText: PRESTO_VIEW_EXPANDED_TEXT,
       storageDescriptor: {
         serDeInfo: { name: "-", serializationLibrary: "-" },
-        columns: columns.map((c) => ({ name: c.name, type: canonicalHive(c.type), comment: terraformLiteral(c.description) })),
+        columns: columns.map((c) => ({ name: c.name, type: canonicalHiveType(c.type), comment: terraformLiteral(c.description) })),
       },
       dependsOn: props.dependsOn?.map((v) => v.glueTable),
     });
   }
+}
+
+/**
+ * Every view of one database, dependencies first (as `Project.views` orders them). A view reading another view
+ * of the same stack waits for it; views of other stacks exist already, because stacks are applied in order.
+ */
+export function addAthenaViews(
+  scope: Construct,
+  views: readonly ResolvedView[],
+  where: { readonly databaseName: string; readonly accountId: string },
+): Map<string, AthenaView> {
+  const added = new Map<string, AthenaView>();
+  for (const view of views) {
+    const dependsOn = view.dependsOn.map((id) => added.get(id)).filter((v): v is AthenaView => v !== undefined);
+    added.set(view.id, new AthenaView(scope, `view_${view.name}`, { view, ...where, dependsOn }));
+  }
+  return added;
 }

@@ -2,7 +2,7 @@ import type { TableDeclaration } from "../declarations/table.ts";
 import { GlueCatalogTable } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
-import { formatHiveType, parseHiveType } from "../declarations/hive-type.ts";
+import { canonicalHiveType } from "../declarations/hive-type.ts";
 import { DEFAULTS } from "../declarations/defaults.ts";
 import { projectionParameters } from "./projection-parameters.ts";
 import { storageFormat } from "./storage-format.ts";
@@ -14,12 +14,6 @@ export interface DataTableProps {
   readonly accountId: string;
   /** `s3://<zone bucket>/<domain>/<location>/`, ending in "/". */
   readonly locationUri: string;
-}
-
-function hiveType(text: string): string {
-  const parsed = parseHiveType(text);
-  if ("error" in parsed) throw new Error(parsed.error); // unreachable: declarations are validated first
-  return formatHiveType(parsed.type);
 }
 
 /** A table contract as a Glue external table with the format's SerDe and partition projection. */
@@ -56,7 +50,7 @@ export class DataTable extends Construct {
           serializationLibrary: format.serializationLibrary,
           parameters: format.serdeParameters,
         },
-        columns: t.columns.map((c) => ({ name: c.name, type: hiveType(c.type), comment: terraformLiteral(c.description) })),
+        columns: t.columns.map((c) => ({ name: c.name, type: canonicalHiveType(c.type), comment: terraformLiteral(c.description) })),
       },
     });
   }

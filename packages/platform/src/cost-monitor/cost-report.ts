@@ -5,6 +5,9 @@ import type { Domain } from "../loading/project.ts";
 import { PLATFORM_DATABASE, QUERY_LOG_TABLE } from "./query-log-table.ts";
 
 const day = { name: "dt", type: "string", description: "Day the queries were submitted (UTC), yyyy-MM-dd." } as const;
+const queryCount = { name: "query_count", type: "bigint", description: "Finished queries." } as const;
+const bytesScanned = { name: "bytes_scanned", type: "bigint", description: "Bytes scanned." } as const;
+const costUsd = { name: "cost_usd", type: "double", description: "Estimated cost in USD." } as const;
 
 /**
  * The platform's own part of the catalog: the Athena query log and the cost report views over it (their SQL
@@ -23,9 +26,9 @@ const COST_REPORT: DomainInput = {
       columns: [
         day,
         { name: "workgroup", type: "string", description: "Workgroup the queries ran in." },
-        { name: "query_count", type: "bigint", description: "Finished queries." },
-        { name: "bytes_scanned", type: "bigint", description: "Bytes scanned." },
-        { name: "cost_usd", type: "double", description: "Estimated cost in USD." },
+        queryCount,
+        bytesScanned,
+        costUsd,
       ],
     },
     {
@@ -34,9 +37,9 @@ const COST_REPORT: DomainInput = {
       columns: [
         day,
         { name: "caller_arn", type: "string", description: "ARN of the caller; 'unknown' until CloudTrail has the event." },
-        { name: "query_count", type: "bigint", description: "Finished queries." },
-        { name: "bytes_scanned", type: "bigint", description: "Bytes scanned." },
-        { name: "cost_usd", type: "double", description: "Estimated cost in USD." },
+        queryCount,
+        bytesScanned,
+        costUsd,
       ],
     },
     {
@@ -47,8 +50,8 @@ const COST_REPORT: DomainInput = {
         { name: "query_execution_id", type: "string", description: "Athena's id of the query (search it in the console's history)." },
         { name: "workgroup", type: "string", description: "Workgroup." },
         { name: "caller_arn", type: "string", description: "ARN of the caller; null until CloudTrail has the event." },
-        { name: "cost_usd", type: "double", description: "Estimated cost in USD." },
-        { name: "bytes_scanned", type: "bigint", description: "Bytes scanned." },
+        costUsd,
+        bytesScanned,
         { name: "total_execution_time_ms", type: "bigint", description: "Submission to completion, milliseconds." },
         { name: "query_text_start", type: "string", description: "First 500 characters of the SQL, string literals redacted." },
         { name: "daily_rank", type: "bigint", description: "1 for the day's most expensive query." },

@@ -198,3 +198,16 @@ export function toTrinoType(type: HiveType): string {
       return `row(${type.fields.map((f) => `${f.name} ${toTrinoType(f.type)}`).join(", ")})`;
   }
 }
+
+function parsedValid(text: string): HiveType {
+  const parsed = parseHiveType(text);
+  // Declarations are validated before anything synthesizes or analyses them, so this only guards misuse.
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed.type;
+}
+
+/** The canonical Glue spelling of a validated Hive type string (`MAP<string, int>` -> `map<string,int>`). */
+export const canonicalHiveType = (text: string): string => formatHiveType(parsedValid(text));
+
+/** The Trino type Athena reports for a validated Hive type string. */
+export const trinoTypeOf = (text: string): string => toTrinoType(parsedValid(text));

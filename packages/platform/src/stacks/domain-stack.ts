@@ -1,4 +1,4 @@
-import { AthenaView } from "../catalog/athena-view.ts";
+import { type AthenaView, addAthenaViews } from "../catalog/athena-view.ts";
 import { DataTable } from "../catalog/data-table.ts";
 import { DomainDatabase } from "../catalog/domain-database.ts";
 import { tableLocation } from "../declarations/table.ts";
@@ -52,21 +52,14 @@ export class DomainStack extends BaikalStack {
     }
     this.tables = tables;
 
-    // Views on views of the same domain wait for them; views of other domains live in other stacks, which
-    // are applied in the platform's order (their names come from config, not from Terraform state).
-    const views = new Map<string, AthenaView>();
-    for (const view of props.views) {
-      const dependsOn = view.dependsOn.map((id) => views.get(id)).filter((v): v is AthenaView => v !== undefined);
-      views.set(view.id, new AthenaView(this, `view_${view.name}`, { view, databaseName: this.database.database.name, accountId, dependsOn }));
-    }
-    this.views = views;
+    this.views = addAthenaViews(this, props.views, { databaseName: this.database.database.name, accountId });
     addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables });
 
     if (props.governance) {
       const relations = new Map([...tables].map(([name, t]) => [name, t.glueTable]));
-      for (const view of props.views) relations.set(view.name, views.get(view.id)!.glueTable);
+      for (const view of props.views) relations.set(view.name, this.views.get(view.id)!.glueTable);
       addDomainGovernance(this, { governance: props.governance, stackName: this.node.id, catalogId: accountId, database: this.database.database, relations });
     }
-    addDomainDatasets(this, { organisation, environment: env, domain, views: new Map(props.views.map((v) => [v.name, views.get(v.id)!.glueTable])) });
+    addDomainDatasets(this, { organisation, environment: env, domain, views: new Map(props.views.map((v) => [v.name, this.views.get(v.id)!.glueTable])) });
   }
 }

@@ -3,7 +3,7 @@ import { AthenaCostMonitor } from "../cost-monitor/athena-cost-monitor.ts";
 import type { CostMonitorAssets } from "../cost-monitor/prepare-cost-monitor-assets.ts";
 import { PLATFORM_DATABASE } from "../cost-monitor/query-log-table.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
-import { AthenaView } from "../catalog/athena-view.ts";
+import { addAthenaViews } from "../catalog/athena-view.ts";
 import { GlueCatalogDatabase } from "../iac/aws.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
 import { LakeFormationSettings } from "../lake/lake-formation-settings.ts";
@@ -68,11 +68,7 @@ export class PlatformStack extends BaikalStack {
     new PlatformWorkgroups(this, "workgroup", { organisation, environment: env });
     new PlatformBi(this, "bi", { organisation, environment: env, lakeBuckets: [this.storage.buckets.raw.bucket, this.storage.buckets.curated.bucket], key: this.storage.key });
 
-    const views = new Map<string, AthenaView>();
-    for (const view of props.views ?? []) {
-      const dependsOn = view.dependsOn.map((id) => views.get(id)).filter((v): v is AthenaView => v !== undefined);
-      views.set(view.id, new AthenaView(this, `view_${view.name}`, { view, databaseName: this.database.name, accountId: environment(organisation, env).accountId, dependsOn }));
-    }
+    addAthenaViews(this, props.views ?? [], { databaseName: this.database.name, accountId: environment(organisation, env).accountId });
 
     const settings = organisation.costMonitor;
     if (settings) {

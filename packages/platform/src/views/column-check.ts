@@ -2,7 +2,7 @@ import { canCoerce, type OutputColumn } from "@baikal/sql";
 import type { ViewDeclaration } from "../declarations/view.ts";
 import type { Problem } from "../problems/problem.ts";
 import { hiveTypeOf } from "./hive-type-of.ts";
-import { trinoTypeOf } from "./view-catalog.ts";
+import { trinoTypeOf } from "../declarations/hive-type.ts";
 
 export interface ColumnCheckContext {
   readonly view: ViewDeclaration;

@@ -1,13 +1,7 @@
 import { type Catalog, type CatalogRelation, createCatalog } from "@baikal/sql";
-import { parseHiveType, toTrinoType } from "../declarations/hive-type.ts";
+import { trinoTypeOf } from "../declarations/hive-type.ts";
 import type { Domain } from "../loading/project.ts";
 
-/** The Trino type Athena reports for a declared Hive type (declarations are validated before this runs). */
-export function trinoTypeOf(hiveType: string): string {
-  const parsed = parseHiveType(hiveType);
-  if ("error" in parsed) throw new Error(parsed.error);
-  return toTrinoType(parsed.type);
-}
 
 /** Everything SQL can name: every domain's tables (data columns, then partition keys) and views. */
 export function buildViewCatalog(domains: readonly Domain[]): Catalog {
