@@ -12,6 +12,7 @@ import { planCommand } from "./commands/plan.ts";
 import { planCommentCommand } from "./commands/plan-comment.ts";
 import { redashConfigCommand } from "./commands/redash-config.ts";
 import { synthCommand } from "./commands/synth.ts";
+import { fingerprintsCommand } from "./commands/fingerprints.ts";
 import { runCommand } from "./run-command.ts";
 
 const outdirOption = () => new Option("--outdir <dir>", "where to write stacks (default: cdktf.out in the repository root)");
@@ -39,6 +40,10 @@ export function program(): Command {
     .addOption(targetOption())
     .addOption(outdirOption())
     .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string }) => runCommand(() => synthCommand({ stacks, ...options })));
+  cli
+    .command("fingerprints")
+    .description("a hash per stack of everything it is built from, as JSON; equal hashes synthesize equal stacks")
+    .action(() => runCommand(fingerprintsCommand));
   cli
     .command("plan")
     .description("synthesize, then terraform init, validate and plan each stack; prints what would change")

@@ -13,3 +13,5 @@ export { formatRedashConfig, redashConfig, type RedashConfig } from "./bi/redash
 export type { AccessEntry, CompiledGrants, EnvironmentGovernance } from "./grants/grant-model.ts";
 export { formatBackfillPlan, planBackfill, MAX_PARTITIONS_PER_CHUNK } from "./transforms/backfill-plan.ts";
 export type { BackfillChunk, BackfillPlan, BackfillRequest } from "./transforms/backfill-plan.ts";
+export { stackFingerprints } from "./compiler/stack-fingerprints.ts";
+export { analysisCacheFile } from "./caching/analysis-cache.ts";

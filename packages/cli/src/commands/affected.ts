@@ -16,11 +16,13 @@ export interface AffectedResult extends AffectedStacks {
   readonly affected: readonly string[];
 }
 
-/** Synthesizes base and head offline and compares each stack's configuration. */
+/** Compares each stack's configuration between base and head, synthesizing only stacks whose inputs differ. */
 export async function affected(base: string): Promise<AffectedResult> {
   const root = findProjectRoot();
   const both = await withWorkDir("baikal-affected-", (work) => synthesizeBoth(root, base, work));
-  const stacks = affectedStacks(both.before, both.after);
+  const compared = affectedStacks(both.before, both.after);
+  const same = new Set([...both.unchanged, ...compared.unchanged]);
+  const stacks = { ...compared, unchanged: both.stacks.head.filter((stack) => same.has(stack)) };
   return { base: { ref: both.base.ref, commit: both.base.commit }, ...stacks, affected: toPlan(stacks) };
 }
 

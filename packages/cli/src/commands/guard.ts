@@ -39,10 +39,11 @@ export async function withWorkDir<T>(prefix: string, fn: (dir: string) => Promis
 /** Compares the synthesized base and head (and saved plans) for lost data-bearing resources. */
 export async function guard(options: GuardOptions): Promise<GuardResult> {
   const root = findProjectRoot();
-  const { base, before, after } = await withWorkDir("baikal-guard-", (work) => synthesizeBoth(root, options.base, work));
+  // Stacks with equal fingerprints are identical on both sides, so they cannot lose anything: only the rest is synthesized.
+  const { base, before, after, stacks } = await withWorkDir("baikal-guard-", (work) => synthesizeBoth(root, options.base, work));
   const fromConfig = compareStacks(before, after);
   const seen = new Set(fromConfig.map((f) => `${f.stack} ${f.address}`));
-  const fromPlans = planFindings(options.plans ? resolve(options.plans) : join(root, "cdktf.out"), after.keys()).filter(
+  const fromPlans = planFindings(options.plans ? resolve(options.plans) : join(root, "cdktf.out"), stacks.head).filter(
     (f) => !seen.has(`${f.stack} ${f.address}`),
   );
   const allowList = readAllowList(root);
@@ -50,7 +51,7 @@ export async function guard(options: GuardOptions): Promise<GuardResult> {
   const allErrors = [...allowList.errors, ...errors];
   return {
     base: { ref: base.ref, commit: base.commit },
-    stacks: { base: before.size, head: after.size },
+    stacks: { base: stacks.base, head: stacks.head.length },
     findings,
     errors: allErrors,
     ok: allErrors.length === 0 && findings.every((f) => f.allowed),

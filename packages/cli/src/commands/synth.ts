@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import type { DeployTarget } from "@baikal/platform/project";
+import type { DeployTarget, Project } from "@baikal/platform/project";
 
 export interface SynthOptions {
   readonly stacks: readonly string[];
@@ -14,11 +14,11 @@ export interface SynthResult {
   readonly stacks: readonly string[];
 }
 
-/** Loads, validates and synthesizes; also writes each table's record contract as JSON Schema. */
-export async function synth(options: SynthOptions): Promise<SynthResult> {
+/** Loads (unless given the project), validates and synthesizes; also writes each table's record contract as JSON Schema. */
+export async function synth(options: SynthOptions, loaded?: Project): Promise<SynthResult> {
   // Loaded here, not at the top: cdktf and the provider bindings cost half a second that `check` never pays.
   const { buildApp, loadProject, writeContracts } = await import("@baikal/platform");
-  const project = await loadProject();
+  const project = loaded ?? (await loadProject());
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
   const { app, stacks } = await buildApp(project, { target: options.target, outdir, stacks: options.stacks });
   app.synth();

@@ -1,5 +1,4 @@
 import { prepareCostMonitorAssets } from "../cost-monitor/prepare-cost-monitor-assets.ts";
-import { PLATFORM_DATABASE } from "../cost-monitor/query-log-table.ts";
 import { App } from "../iac/cdktf.ts";
 import type { Project } from "../loading/project.ts";
 import { stackNames } from "../naming/stack-names.ts";
@@ -9,6 +8,7 @@ import { PlatformStack } from "../stacks/platform-stack.ts";
 import { ConsumerStack } from "../governance/consumer-stack.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
 import { DeclarationError } from "../problems/problem.ts";
+import { stackInputs } from "./stack-inputs.ts";
 
 export interface BuildAppOptions {
   readonly target: DeployTarget;
@@ -31,7 +31,7 @@ export async function buildApp(project: Project, options: BuildAppOptions): Prom
     throw new Error(`unknown stack${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; stacks: ${all.map((s) => s.name).join(", ")}`);
   }
   const app = new App({ outdir: options.outdir ?? `${project.root}/cdktf.out` });
-  const { organisation, domains } = project;
+  const { organisation } = project;
   const selected = all.filter((s) => !wanted || wanted.includes(s.name));
   // One bundle for every environment's platform stack; each stack zips it into its own assets folder.
   const costMonitorAssets =
@@ -39,31 +39,16 @@ export async function buildApp(project: Project, options: BuildAppOptions): Prom
   // Grants span stacks (a view's grant reaches the tables it reads), so they are compiled for the whole project.
   const { grants, problems } = compileGrants(project);
   if (!grants) throw new DeclarationError(problems);
-  const governanceOf = (env: string) => grants.environments.find((e) => e.environment === env)!;
-  const stacks = selected.map(({ name, environment, owner }): BaikalStack => {
-    if (owner === "platform") {
-      return new PlatformStack(app, {
-        organisation,
-        environment,
-        target: options.target,
-        costMonitorAssets,
-        lfTags: grants.tagKeys,
-        views: project.views.filter((v) => v.domain === PLATFORM_DATABASE),
-      });
+  const stacks = selected.map((spec): BaikalStack => {
+    const inputs = stackInputs(project, spec, { target: options.target, grants, costMonitorAssets });
+    switch (inputs.kind) {
+      case "platform":
+        return new PlatformStack(app, inputs.props);
+      case "consumer":
+        return new ConsumerStack(app, inputs.props);
+      case "domain":
+        return new DomainStack(app, inputs.props);
     }
-    if (owner === "consumer") {
-      const governance = governanceOf(environment);
-      return new ConsumerStack(app, { organisation, consumer: governance.consumers.find((c) => c.stack === name)!, governance, target: options.target });
-    }
-    return new DomainStack(app, {
-      organisation,
-      domain: domains.find((d) => d.name === owner)!,
-      views: project.views.filter((v) => v.domain === owner),
-      transforms: (project.transforms ?? []).filter((t) => t.domain === owner),
-      environment,
-      target: options.target,
-      governance: governanceOf(environment),
-    });
   });
   return { app, stacks };
 }

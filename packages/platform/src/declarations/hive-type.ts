@@ -48,8 +48,29 @@ export type HiveTypeResult = { readonly type: HiveType } | { readonly error: str
 
 class ParseFailure extends Error {}
 
+// Thousands of columns share a handful of type strings; parsing each one again dominated validation and
+// catalog building in large organisations. Results are frozen, so sharing them is safe.
+const parsedTypes = new Map<string, HiveTypeResult>();
+
 /** Parses `array<struct<id:bigint,tags:map<string,string>>>` and friends; case-insensitive, spaces allowed. */
 export function parseHiveType(text: string): HiveTypeResult {
+  let result = parsedTypes.get(text);
+  if (result === undefined) {
+    result = deepFreeze(parseUncached(text));
+    parsedTypes.set(text, result);
+  }
+  return result;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function parseUncached(text: string): HiveTypeResult {
   const tokens = text.toLowerCase().match(/[a-z_][a-z0-9_]*|\d+|[<>(),:]|\S/g) ?? [];
   let position = 0;
   const peek = () => tokens[position];

@@ -111,7 +111,7 @@ export async function loadProject(root: string = findProjectRoot()): Promise<Pro
   const domains = loaded.map((d) => d.value!);
   // The cost report's views are checked like any domain's, against the query log the platform declares.
   const platform = organisation.value.costMonitor ? [costReportDomain(root)] : [];
-  const { views, problems: viewProblems } = analyzeViews(root, [...domains, ...platform]);
+  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform]);
   const { transforms, problems: transformProblems } = analyzeTransforms(root, domains, views);
   const sqlProblems = [...viewProblems, ...transformProblems];
   if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));

@@ -1,10 +1,13 @@
-import { analyzeView, type ViewAnalysis } from "@baikal/sql";
+import type { ViewAnalysis } from "@baikal/sql";
+import { analyzeMany } from "@baikal/sql/parallel";
 import type { Domain } from "../loading/project.ts";
 import type { Problem } from "../problems/problem.ts";
+import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
 import { checkViewColumns } from "./column-check.ts";
 import { originalSql } from "./presto-view.ts";
 import type { ColumnRead, ResolvedView } from "./resolved-view.ts";
 import { buildViewCatalog, isPublished } from "./view-catalog.ts";
+import type { ViewFile } from "./view-files.ts";
 import { readViewFiles } from "./view-files.ts";
 import { findCycles, topologicalOrder } from "./view-graph.ts";
 
@@ -16,39 +19,67 @@ interface Analyzed {
   readonly analysis: ViewAnalysis;
 }
 
+export interface AnalyzeViewsOptions {
+  /** Stored analyses of unchanged views. @default the project's cache (`ViewAnalysisCache.open(root)`) */
+  readonly cache?: ViewAnalysisCache;
+}
+
+interface Pending {
+  readonly domain: Domain;
+  readonly index: number;
+  readonly file: ViewFile;
+  readonly key: string;
+  analysis?: ViewAnalysis;
+}
+
 /**
  * Checks every view of every domain against the whole catalog and returns them in dependency order, with
- * their lineage; or every problem found, across all domains, in one go.
+ * their lineage; or every problem found, across all domains, in one go. Views whose SQL and referenced
+ * relations are unchanged since the last check reuse their stored analysis; the rest are parsed in parallel.
  */
-export function analyzeViews(root: string, domains: readonly Domain[]): { views: ResolvedView[]; problems: Problem[] } {
+export async function analyzeViews(root: string, domains: readonly Domain[], options: AnalyzeViewsOptions = {}): Promise<{ views: ResolvedView[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   const catalog = buildViewCatalog(domains);
+  const cache = options.cache ?? ViewAnalysisCache.open(root);
   const analyzed = new Map<string, Analyzed>();
 
+  const pending: Pending[] = [];
   for (const domain of domains) {
     const { files, problems: fileProblems } = readViewFiles(root, domain);
     problems.push(...fileProblems);
     (domain.views ?? []).forEach((view, index) => {
       const file = files.get(view.name);
       if (!file) return;
-      const analysis = analyzeView(file.text, { defaultDatabase: domain.name, catalog });
-      const at = (line: number, column: number, message: string): Problem => ({ source: file.file, line, column, message });
-      problems.push(...analysis.problems.map((p) => at(p.line, p.column, p.message)));
-      if (analysis.problems.length > 0) return;
-      for (const reference of analysis.references) {
-        if (reference.database !== domain.name && !isPublished(domains, reference.database, reference.name)) {
-          problems.push(
-            at(
-              reference.line,
-              reference.column,
-              `${reference.database}.${reference.name} belongs to domain "${reference.database}" and is not published; read only what other domains publish (ask its owners to set published: true) or use your own tables`,
-            ),
-          );
-        }
-      }
-      problems.push(...checkViewColumns(analysis.outputColumns, { view, viewIndex: index, domainFile: domain.sourceFile, sqlFile: file.file }));
-      analyzed.set(`${domain.name}.${view.name}`, { domain, index, sqlFile: file.file, sql: originalSql(file.text), analysis });
+      const key = ViewAnalysisCache.key(domain.name, file.text);
+      pending.push({ domain, index, file, key, analysis: cache.get(key, catalog) });
     });
+  }
+  const toAnalyze = pending.filter((p) => p.analysis === undefined);
+  const fresh = await analyzeMany(toAnalyze.map((p) => ({ sql: p.file.text, defaultDatabase: p.domain.name })), [...catalog.relations()]);
+  toAnalyze.forEach((p, i) => {
+    p.analysis = fresh[i]!;
+    cache.set(p.key, p.analysis, catalog);
+  });
+  cache.save();
+
+  for (const { domain, index, file, analysis } of pending as Required<Pending>[]) {
+    const view = domain.views![index]!;
+    const at = (line: number, column: number, message: string): Problem => ({ source: file.file, line, column, message });
+    problems.push(...analysis.problems.map((p) => at(p.line, p.column, p.message)));
+    if (analysis.problems.length > 0) continue;
+    for (const reference of analysis.references) {
+      if (reference.database !== domain.name && !isPublished(domains, reference.database, reference.name)) {
+        problems.push(
+          at(
+            reference.line,
+            reference.column,
+            `${reference.database}.${reference.name} belongs to domain "${reference.database}" and is not published; read only what other domains publish (ask its owners to set published: true) or use your own tables`,
+          ),
+        );
+      }
+    }
+    problems.push(...checkViewColumns(analysis.outputColumns, { view, viewIndex: index, domainFile: domain.sourceFile, sqlFile: file.file }));
+    analyzed.set(`${domain.name}.${view.name}`, { domain, index, sqlFile: file.file, sql: originalSql(file.text), analysis });
   }
 
   const isView = (id: string) => analyzed.has(id);
