@@ -4,6 +4,7 @@ export { parseHiveType, formatHiveType, toTrinoType } from "./declarations/hive-
 export type { HiveType } from "./declarations/hive-type.ts";
 export * from "./project.ts";
 export { buildApp } from "./compiler/build-app.ts";
+export { synthesizeProject } from "./compiler/synthesize.ts";
 export { writeContracts } from "./compiler/write-contracts.ts";
 export { PlatformStack } from "./stacks/platform-stack.ts";
 export { AthenaCostMonitor, type AthenaCostMonitorProps } from "./cost-monitor/athena-cost-monitor.ts";

@@ -17,13 +17,12 @@ export interface SynthResult {
 /** Loads (unless given the project), validates and synthesizes; also writes each table's record contract as JSON Schema. */
 export async function synth(options: SynthOptions, loaded?: Project): Promise<SynthResult> {
   // Loaded here, not at the top: cdktf and the provider bindings cost half a second that `check` never pays.
-  const { buildApp, loadProject, writeContracts } = await import("@baikal/platform");
+  const { synthesizeProject, loadProject, writeContracts } = await import("@baikal/platform");
   const project = loaded ?? (await loadProject());
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
-  const { app, stacks } = await buildApp(project, { target: options.target, outdir, stacks: options.stacks });
-  app.synth();
+  const stacks = await synthesizeProject(project, { target: options.target, outdir, stacks: options.stacks });
   writeContracts(project, outdir);
-  return { root: project.root, outdir, stacks: stacks.map((s) => s.node.id) };
+  return { root: project.root, outdir, stacks };
 }
 
 export async function synthCommand(options: SynthOptions): Promise<number> {

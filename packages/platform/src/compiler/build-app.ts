@@ -1,7 +1,7 @@
 import { prepareCostMonitorAssets } from "../cost-monitor/prepare-cost-monitor-assets.ts";
 import { App } from "../iac/cdktf.ts";
 import type { Project } from "../loading/project.ts";
-import { stackNames } from "../naming/stack-names.ts";
+import { type StackName, stackNames } from "../naming/stack-names.ts";
 import type { BaikalStack, DeployTarget } from "../stacks/baikal-stack.ts";
 import { DomainStack } from "../stacks/domain-stack.ts";
 import { PlatformStack } from "../stacks/platform-stack.ts";
@@ -18,21 +18,26 @@ export interface BuildAppOptions {
   readonly stacks?: readonly string[];
 }
 
+/** The named stacks (all when none are named), in the project's order; an unknown name is an error listing the known ones. */
+export function selectStacks(project: Project, names?: readonly string[]): StackName[] {
+  const all = stackNames(project);
+  const wanted = names && names.length > 0 ? names : undefined;
+  const unknown = (wanted ?? []).filter((name) => !all.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown stack${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; stacks: ${all.map((s) => s.name).join(", ")}`);
+  }
+  return all.filter((s) => !wanted || wanted.includes(s.name));
+}
+
 /**
  * An App holding the requested stacks, built lazily so one stack costs one stack. Unknown stack names are
  * an error that lists the known ones. Asynchronous because the cost monitor's Lambda is bundled (esbuild)
  * before the platform stacks that ship it are built; that bundling happens only when one of them is requested.
  */
 export async function buildApp(project: Project, options: BuildAppOptions): Promise<{ app: App; stacks: BaikalStack[] }> {
-  const all = stackNames(project);
-  const wanted = options.stacks && options.stacks.length > 0 ? options.stacks : undefined;
-  const unknown = (wanted ?? []).filter((name) => !all.some((s) => s.name === name));
-  if (unknown.length > 0) {
-    throw new Error(`unknown stack${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")}; stacks: ${all.map((s) => s.name).join(", ")}`);
-  }
+  const selected = selectStacks(project, options.stacks);
   const app = new App({ outdir: options.outdir ?? `${project.root}/cdktf.out` });
   const { organisation } = project;
-  const selected = all.filter((s) => !wanted || wanted.includes(s.name));
   // One bundle for every environment's platform stack; each stack zips it into its own assets folder.
   const costMonitorAssets =
     organisation.costMonitor && selected.some((s) => s.owner === "platform") ? await prepareCostMonitorAssets(app.outdir) : undefined;

@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { synthesizeProject } from "../src/compiler/synthesize.ts";
+import { loadProject } from "../src/loading/load-project.ts";
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+
+function written(outdir: string): Record<string, unknown> {
+  // The manifest is compared as data: cdktf's own writer lays out empty arrays differently.
+  const files: Record<string, unknown> = { "manifest.json": JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) };
+  for (const stack of readdirSync(join(outdir, "stacks"))) {
+    files[stack] = readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8");
+  }
+  return files;
+}
+
+describe("synthesizeProject", () => {
+  it("writes, from worker threads, exactly the files one thread writes, with one manifest listing every stack", async () => {
+    const project = await loadProject(REPO);
+    const single = mkdtempSync(join(tmpdir(), "baikal-synth-single-"));
+    const parallel = mkdtempSync(join(tmpdir(), "baikal-synth-parallel-"));
+    const names = await synthesizeProject(project, { target: "offline", outdir: single, workers: 0 });
+    expect(await synthesizeProject(project, { target: "offline", outdir: parallel, workers: 2, minStacksForWorkers: 1 })).toEqual(names);
+    const expected = written(single);
+    expect(Object.keys(expected).sort()).toEqual(["manifest.json", ...names].sort());
+    expect(written(parallel)).toEqual(expected);
+    expect(readdirSync(parallel).sort()).toEqual(readdirSync(single).sort()); // no shard folders left behind
+  });
+
+  it("fails before writing anything when a stack name is unknown", async () => {
+    const project = await loadProject(REPO);
+    const outdir = mkdtempSync(join(tmpdir(), "baikal-synth-unknown-"));
+    await expect(synthesizeProject(project, { target: "offline", outdir, stacks: ["domain-nope-staging"] })).rejects.toThrow(
+      /^unknown stack domain-nope-staging; stacks: platform-staging, /,
+    );
+    expect(readdirSync(outdir)).toEqual([]);
+  });
+});
