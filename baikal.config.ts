@@ -62,6 +62,8 @@ export default defineOrganisation({
     slackWebhookSecretName: "baikal/athena-cost-monitor/slack-webhook",
     alertThresholdUsd: 1,
     workgroupThresholdsUsd: { "data-science": 5 },
+    // The cost report as QuickSight datasets (one per cost view, refreshed daily) for the platform team.
+    quicksightReaders: ["platform_bi"],
   },
   bi: {
     quicksight: { owners: "platform_bi" },

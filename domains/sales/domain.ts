@@ -58,7 +58,41 @@ export default defineDomain({
       ],
     },
   ],
+  // The order management database (PostgreSQL on RDS), exported every morning from its latest automated snapshot.
+  ingestions: [
+    {
+      kind: "rds-snapshot-export",
+      name: "orders_db",
+      description: "Daily export of the order management database from its latest automated snapshot.",
+      source: { instance: "orders-prod" },
+      schedule: { expression: "cron(0 5 * * ? *)", timezone: "Asia/Tokyo" },
+      since: "2024-06-01",
+      tables: [
+        {
+          name: "insertion_orders",
+          description: "Insertion orders as booked by sales, one row per order, as of the day's snapshot.",
+          source: { database: "orders", schema: "public", table: "insertion_orders" },
+          columns: [
+            { name: "order_id", type: "bigint", description: "Order id.", required: true },
+            { name: "account_id", type: "string", description: "CRM account (sales.crm_accounts.account_id)." },
+            { name: "status", type: "string", description: "draft, booked, live, completed or cancelled." },
+            { name: "amount_jpy", type: "decimal(14,0)", description: "Booked value in yen." },
+            { name: "booked_at", type: "timestamp", description: "When the order was booked." },
+          ],
+        },
+      ],
+    },
+  ],
   views: [
+    {
+      name: "booked_orders",
+      description: "Today's insertion orders per status, from the morning's export of the order database.",
+      columns: [
+        { name: "status", type: "string", description: "Order status." },
+        { name: "order_count", type: "bigint", description: "Orders." },
+        { name: "amount_jpy", type: "decimal(38,0)", description: "Booked value in yen." },
+      ],
+    },
     {
       name: "open_pipeline",
       description: "Today's open pipeline per stage and segment, from the latest CRM snapshot.",

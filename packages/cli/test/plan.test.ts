@@ -130,7 +130,7 @@ describe("baikal plan on the example domains", () => {
         .sort();
     expect(tables("domain-news-production")).toEqual(["article_view_facts", "article_views", "articles", "daily_article_stats"]);
     expect(tables("domain-ads-production")).toEqual(["advertiser_reports", "campaigns", "clicks", "impressions"]);
-    expect(tables("domain-sales-production")).toEqual(["crm_accounts", "crm_opportunities", "monthly_revenue"]);
+    expect(tables("domain-sales-production")).toEqual(["crm_accounts", "crm_opportunities", "insertion_orders", "monthly_revenue"]);
   });
 
   it("plans every kind of grant, the LF-tags, a row filter and the analytics account's resource link", () => {
@@ -189,5 +189,20 @@ describe("baikal plan on the example domains", () => {
       "quicksight",
       "redash",
     ]);
+  });
+
+  it("plans the example RDS snapshot export: its state machine, roles, daily schedule and the raw table it fills", () => {
+    const stack = "domain-sales-staging";
+    expect(one(stack, "aws_sfn_state_machine.ingestion_orders_db")).toMatchObject({ name: "newsly-sales-orders_db-export", type: "STANDARD" });
+    expect(one(stack, "aws_iam_role.ingestion_orders_db_export_role")).toMatchObject({ name: "newsly-sales-orders_db-rds-export" });
+    expect(one(stack, "aws_scheduler_schedule.ingestion_orders_db_schedule")).toMatchObject({
+      schedule_expression: "cron(0 5 * * ? *)",
+      schedule_expression_timezone: "Asia/Tokyo",
+    });
+    const table = one(stack, "aws_glue_catalog_table.table_insertion_orders");
+    expect((table.parameters as Record<string, string>)["storage.location.template"]).toBe(
+      "s3://newsly-staging-raw-111111111111/sales/orders_db/sales-orders-db-${dt}/orders/public.insertion_orders/",
+    );
+    expect(one(stack, "aws_glue_catalog_table.view_booked_orders")).toMatchObject({ name: "booked_orders", table_type: "VIRTUAL_VIEW" });
   });
 });

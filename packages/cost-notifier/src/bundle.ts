@@ -3,9 +3,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-/** File the construct zips; with it the handler strings are `index.handler` and `index.sweepHandler`. */
+/** File the construct zips; the handler strings name its exports (`index.handler`, ...). */
 export const BUNDLE_FILE = "index.mjs";
-export const LAMBDA_HANDLERS = { event: "index.handler", sweep: "index.sweepHandler" } as const;
+export const LAMBDA_HANDLERS = { event: "index.handler", sweep: "index.sweepHandler", transformFailure: "index.transformFailureHandler" } as const;
 export const LAMBDA_RUNTIME = "nodejs20.x";
 
 const ENTRY = fileURLToPath(new URL("./lambda.ts", import.meta.url));
@@ -17,7 +17,7 @@ const ENTRY = fileURLToPath(new URL("./lambda.ts", import.meta.url));
 const REQUIRE_SHIM = 'import { createRequire as __cnCreateRequire } from "node:module"; const require = __cnCreateRequire(import.meta.url);';
 
 /**
- * Bundles the Lambda (both handlers) into `<outdir>/index.mjs` and returns `outdir`.
+ * Bundles the Lambda (every handler) into `<outdir>/index.mjs` and returns `outdir`.
  * Everything is bundled, the AWS SDK included, so behaviour does not change with the runtime's SDK version.
  * `.mjs` makes Node load it as an ES module without a package.json next to it (nodejs20.x supports ESM handlers).
  */

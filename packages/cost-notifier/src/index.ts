@@ -1,5 +1,21 @@
 export { handler, createHandler, handleEvent, type HandlerResult, type EventHandler } from "./handler.ts";
 export { sweepHandler, createSweepHandler, sweep, SWEEP_SETTLE_MS, type SweepHandler, type SweepResult } from "./sweep.ts";
+export {
+  transformFailureHandler,
+  createTransformFailureHandler,
+  handleTransformFailures,
+  type TransformFailureHandler,
+  type TransformFailureResult,
+} from "./transform-failure-handler.ts";
+export {
+  TRANSFORM_FAILURE_KIND,
+  parseSnsEvent,
+  parseMessage,
+  type Notification,
+  type ReceivedFailure,
+  type TransformFailure,
+} from "./transform-failure.ts";
+export { buildTransformFailureMessage, buildTextAlertMessage, executionConsoleLink, SLACK_CAUSE_CHARS } from "./slack/failure-message.ts";
 export { processQuery, type ProcessOutcome, type ProcessResult } from "./process-query.ts";
 export {
   billedBytes,
@@ -31,6 +47,7 @@ export { callerFromCloudTrailEvent, displayName, type Caller } from "./caller.ts
 export {
   buildAlertMessage,
   athenaConsoleLink,
+  codeBlockText,
   escapeMrkdwn,
   formatBytes,
   formatDuration,
@@ -42,6 +59,6 @@ export {
   type SlackMessage,
 } from "./slack/message.ts";
 export { postToSlack, parseRetryAfter, SlackPostError, POST_DEFAULTS, type PostOptions, type Sleep } from "./slack/post.ts";
-export { WebhookSecret, webhookUrlProblem, WEBHOOK_CACHE_TTL_MS, type WebhookUrlOptions } from "./slack/webhook-secret.ts";
+export { WebhookSecret, webhookMissingHint, webhookUrlProblem, WEBHOOK_CACHE_TTL_MS, type WebhookUrlOptions } from "./slack/webhook-secret.ts";
 export type { Runtime, RuntimeOptions, Clients } from "./runtime.ts";
 export type { Logger, LogLevel } from "./log.ts";

@@ -9,6 +9,7 @@ import { buildRecord, type QueryRecord } from "./record.ts";
 import type { Runtime } from "./runtime.ts";
 import { buildAlertMessage } from "./slack/message.ts";
 import { postToSlack, SlackPostError } from "./slack/post.ts";
+import { webhookMissingHint } from "./slack/webhook-secret.ts";
 
 export type ProcessOutcome =
   | "unknown-query"
@@ -70,7 +71,7 @@ export async function processQuery(rt: Runtime, queryExecutionId: string, prefet
   const webhook = await rt.webhook.get();
   if (webhook.kind === "missing") {
     const id = rt.webhook.secretId;
-    log("warn", `slack webhook secret ${id} has no value yet; set it with aws secretsmanager put-secret-value --secret-id ${id} --secret-string https://hooks.slack.com/services/...`, {
+    log("warn", webhookMissingHint(id), {
       queryExecutionId,
       secretId: id,
       reason: webhook.reason,

@@ -85,6 +85,25 @@ describe("QuickSight datasets in the domain stack", () => {
     });
   });
 
+  it("refreshes weekly and monthly datasets on their day, the day of the month as the provider's string", async () => {
+    const weekly = { ...busy, name: "weekly", refresh: { interval: "WEEKLY", dayOfWeek: "MONDAY", timeOfDay: "07:00", timezone: "Asia/Tokyo" } };
+    const monthly = { ...busy, name: "monthly", refresh: { interval: "MONTHLY", dayOfMonth: 1, timeOfDay: "05:00" } };
+    const last = { ...busy, name: "month_end", refresh: { interval: "MONTHLY", dayOfMonth: "LAST_DAY_OF_MONTH" } };
+    const project = await loadProject(
+      writeProject({
+        "baikal.config.ts": configSource(GOVERNED_ORGANISATION),
+        "domains/web/domain.ts": domainSource({ ...WEB, datasets: [weekly, monthly, last] }),
+        "domains/ads/domain.ts": domainSource(ADS),
+        ...WEB_SQL,
+      }),
+    );
+    const frequency = (name: string) =>
+      (resources(synthWeb(project), "aws_quicksight_refresh_schedule")[`dataset_${name}_refresh`]!.schedule as { schedule_frequency: unknown[] }[])[0]!.schedule_frequency;
+    expect(frequency("weekly")).toEqual([{ interval: "WEEKLY", time_of_the_day: "07:00", timezone: "Asia/Tokyo", refresh_on_day: [{ day_of_week: "MONDAY" }] }]);
+    expect(frequency("monthly")).toEqual([{ interval: "MONTHLY", time_of_the_day: "05:00", timezone: "UTC", refresh_on_day: [{ day_of_month: "1" }] }]);
+    expect(frequency("month_end")).toEqual([{ interval: "MONTHLY", timezone: "UTC", refresh_on_day: [{ day_of_month: "LAST_DAY_OF_MONTH" }] }]);
+  });
+
   it("maps Hive types to QuickSight's input column types", () => {
     const types = ["string", "varchar(10)", "int", "bigint", "double", "decimal(38,4)", "boolean", "date", "timestamp", "array<string>"];
     expect(types.map(quicksightTypeOf)).toEqual(["STRING", "STRING", "INTEGER", "INTEGER", "DECIMAL", "DECIMAL", "BOOLEAN", "DATETIME", "DATETIME", "STRING"]);

@@ -6,7 +6,7 @@ import { buildApp } from "../src/compiler/build-app.ts";
 import { ENVIRONMENT, EVENT_PATTERN, LAMBDA_HANDLERS, LAMBDA_RUNTIME } from "../src/cost-monitor/notifier-package.ts";
 import { DEFAULTS } from "../src/declarations/defaults.ts";
 import type { OrganisationInput } from "../src/declarations/organisation.ts";
-import { ORGANISATION, projectOf, resources, synthPlatform, type TerraformJson, testCostMonitorAssets } from "./support.ts";
+import { ADS_DOMAIN, EVENTS_DOMAIN, ORGANISATION, projectOf, resources, synthPlatform, type TerraformJson, testCostMonitorAssets } from "./support.ts";
 
 const MONITORED: OrganisationInput = {
   ...ORGANISATION,
@@ -62,6 +62,21 @@ describe("AthenaCostMonitor event rule", () => {
       source_arn: ref("aws_cloudwatch_event_rule.cost_monitor_rule.arn"),
     });
   });
+
+  it("grants function invocations with the same two statements however many domains the organisation has", () => {
+    const invokers = (from: TerraformJson) =>
+      Object.entries(resources(from, "aws_lambda_permission")).map(([name, p]) => [name, p.statement_id, p.function_name, p.principal]);
+    const many = synthPlatform(projectOf([EVENTS_DOMAIN, ADS_DOMAIN], MONITORED), "staging", "offline", assets);
+    expect(invokers(many)).toEqual(invokers(json));
+    expect(invokers(json)).toEqual([
+      ["cost_monitor_rule_permission", "AthenaQueryStateChangeRule", ref("aws_lambda_function.cost_monitor_event.function_name"), "events.amazonaws.com"],
+      ["cost_monitor_transform_alerts_permission", "TransformFailureTopics", ref("aws_lambda_function.cost_monitor_transform_alerts.function_name"), "sns.amazonaws.com"],
+    ]);
+    expect(resource("aws_lambda_permission", "cost_monitor_transform_alerts_permission", many)).toMatchObject({
+      source_account: "111111111111",
+      source_arn: "arn:aws:sns:eu-west-1:111111111111:acme-*-transform-failures",
+    });
+  });
 });
 
 describe("AthenaCostMonitor functions", () => {
@@ -92,7 +107,10 @@ describe("AthenaCostMonitor functions", () => {
     // The content hash of the bundle, which changes only when the code does.
     expect(event.source_code_hash).toBe((event.filename as string).split("/")[2]);
     expect(sweep.source_code_hash).toBe(event.source_code_hash);
-    expect([LAMBDA_HANDLERS, LAMBDA_RUNTIME]).toEqual([{ event: "index.handler", sweep: "index.sweepHandler" }, "nodejs20.x"]);
+    expect([LAMBDA_HANDLERS, LAMBDA_RUNTIME]).toEqual([
+      { event: "index.handler", sweep: "index.sweepHandler", transformFailure: "index.transformFailureHandler" },
+      "nodejs20.x",
+    ]);
   });
 
   it("configures the notifier through its environment contract, pointing at this stack's resources", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { refreshMessages } from "../src/declarations/dataset.ts";
 import { compileGrants } from "../src/grants/compile-grants.ts";
 import { loadProject } from "../src/loading/load-project.ts";
 import { configSource, domainSource, writeProject } from "./support.ts";
@@ -92,6 +93,48 @@ describe("datasets: checks when the project loads", () => {
   it("fails when a direct-query dataset has a refresh schedule", async () => {
     expect(await problemsOf(withDatasets([{ ...busy, mode: "DIRECT_QUERY", refresh: { interval: "HOURLY" } }]))).toEqual([
       'domains/web/domain.ts:113:7: datasets[0].refresh: a refresh schedule applies only to SPICE datasets (a DIRECT_QUERY dataset queries Athena on every visual); remove `refresh` or set mode: "SPICE"',
+    ]);
+  });
+
+  it("loads weekly and monthly refreshes with their day", async () => {
+    const project = await loadProject(
+      withDatasets([
+        { ...busy, refresh: { interval: "WEEKLY", dayOfWeek: "MONDAY", timeOfDay: "06:00" } },
+        { ...busy, name: "monthly", refresh: { interval: "MONTHLY", dayOfMonth: "LAST_DAY_OF_MONTH", timeOfDay: "23:30" } },
+      ]),
+    );
+    expect(project.domains.find((d) => d.name === "web")!.datasets!.map((d) => d.refresh)).toEqual([
+      { interval: "WEEKLY", dayOfWeek: "MONDAY", timeOfDay: "06:00" },
+      { interval: "MONTHLY", dayOfMonth: "LAST_DAY_OF_MONTH", timeOfDay: "23:30" },
+    ]);
+  });
+
+  it("fails when a weekly refresh has no day of the week, or a monthly one no day of the month", async () => {
+    expect(await problemsOf(withDatasets([{ ...busy, refresh: { interval: "WEEKLY" } }, { ...busy, name: "monthly", refresh: { interval: "MONTHLY" } }]))).toEqual([
+      `domains/web/domain.ts:113:18: datasets[0].refresh.dayOfWeek: ${refreshMessages.dayOfWeekMissing()}`,
+      `domains/web/domain.ts:125:18: datasets[1].refresh.dayOfMonth: ${refreshMessages.dayOfMonthMissing()}`,
+    ]);
+    expect(refreshMessages.dayOfWeekMissing()).toBe('required by interval "WEEKLY": the day QuickSight refreshes on, one of "MONDAY" to "SUNDAY", e.g. dayOfWeek: "MONDAY"');
+  });
+
+  it("fails when a day is given for an interval that does not take it", async () => {
+    const refreshes = [
+      { interval: "DAILY", dayOfMonth: 1 },
+      { interval: "MONTHLY", dayOfMonth: 1, dayOfWeek: "FRIDAY" },
+    ];
+    expect(await problemsOf(withDatasets(refreshes.map((refresh, i) => ({ ...busy, name: `d${i}`, refresh }))))).toEqual([
+      'domains/web/domain.ts:115:23: datasets[0].refresh.dayOfMonth: dayOfMonth applies only to a MONTHLY refresh, and this one is DAILY; remove dayOfMonth or set interval: "MONTHLY"',
+      'domains/web/domain.ts:129:22: datasets[1].refresh.dayOfWeek: dayOfWeek applies only to a WEEKLY refresh, and this one is MONTHLY; remove dayOfWeek or set interval: "WEEKLY"',
+    ]);
+  });
+
+  it("fails when the day of the month is not one QuickSight schedules on", async () => {
+    const days = [31, 0, "15", 2.5];
+    expect(await problemsOf(withDatasets(days.map((dayOfMonth, i) => ({ ...busy, name: `d${i}`, refresh: { interval: "MONTHLY", dayOfMonth } }))))).toEqual([
+      'domains/web/domain.ts:115:23: datasets[0].refresh.dayOfMonth: 31 is not a day QuickSight refreshes on: use a day from 1 to 28, or "LAST_DAY_OF_MONTH" for the end of every month (QuickSight does not schedule on the 29th to 31st)',
+      `domains/web/domain.ts:128:23: datasets[1].refresh.dayOfMonth: ${refreshMessages.dayOfMonth(0)}`,
+      `domains/web/domain.ts:141:23: datasets[2].refresh.dayOfMonth: ${refreshMessages.dayOfMonth("15")}`,
+      `domains/web/domain.ts:154:23: datasets[3].refresh.dayOfMonth: ${refreshMessages.dayOfMonth(2.5)}`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { DEFAULTS } from "../src/declarations/defaults.ts";
 import { loadProject } from "../src/loading/load-project.ts";
 import { DomainStack } from "../src/stacks/domain-stack.ts";
 import { configSource, domainSource, EVENTS_DOMAIN, resources, type TerraformJson, writeProject } from "./support.ts";
@@ -124,5 +125,41 @@ describe("TransformJob", () => {
     expect(resources(json, "aws_sfn_state_machine").transform_daily_users!.depends_on).toContain(
       "aws_lakeformation_permissions.transform_daily_users_grant_daily_users",
     );
+  });
+
+  it("logs each machine's errors, without execution data, to a group of its own kept for the default retention", async () => {
+    const json = await synth();
+    expect(resources(json, "aws_cloudwatch_log_group").transform_daily_users_logs).toEqual({
+      name: "/aws/vendedlogs/states/acme-web-daily_users",
+      retention_in_days: DEFAULTS.transformLogRetentionDays,
+    });
+    expect(DEFAULTS.transformLogRetentionDays).toBe(90);
+    const machine = resources(json, "aws_sfn_state_machine").transform_daily_users!;
+    expect(machine.logging_configuration).toEqual({
+      level: "ERROR",
+      include_execution_data: false,
+      log_destination: "${aws_cloudwatch_log_group.transform_daily_users_logs.arn}:*",
+    });
+    expect(machine.tracing_configuration).toBeUndefined();
+  });
+
+  it("lets the run deliver its logs, and creates the machine only once the role may", async () => {
+    const json = await synth();
+    const delivery = statements(json, "transform_daily_users_access").find((s) => s.sid === "DeliverStateMachineLogs");
+    expect(delivery).toEqual({
+      sid: "DeliverStateMachineLogs",
+      actions: [
+        "logs:CreateLogDelivery",
+        "logs:GetLogDelivery",
+        "logs:UpdateLogDelivery",
+        "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries",
+        "logs:PutResourcePolicy",
+        "logs:DescribeResourcePolicies",
+        "logs:DescribeLogGroups",
+      ],
+      resources: ["*"],
+    });
+    expect(resources(json, "aws_sfn_state_machine").transform_daily_users!.depends_on).toContain("aws_iam_role_policy.transform_daily_users_access_policy");
   });
 });

@@ -60,9 +60,16 @@ export function queryPreview(queryText: string | null, truncatedUpstream = false
   const chars = Array.from(queryText.trim());
   const cut = chars.length > SLACK_QUERY_PREVIEW_CHARS;
   const preview = chars.slice(0, SLACK_QUERY_PREVIEW_CHARS).join("");
-  // A ``` inside the SQL (Hive DDL uses backticks) would close the block early; break the run with zero-width spaces.
-  const fenced = escapeMrkdwn(preview).replace(/`{3,}/g, (run) => run.split("").join("\u200b"));
+  const fenced = codeBlockText(preview);
   return cut || truncatedUpstream ? `${fenced}…` : fenced;
+}
+
+/**
+ * Text safe inside a ``` block: escaped for mrkdwn, and a ``` inside it (Hive DDL uses backticks) broken with
+ * zero-width spaces, so it cannot close the block early.
+ */
+export function codeBlockText(text: string): string {
+  return escapeMrkdwn(text).replace(/`{3,}/g, (run) => run.split("").join("\u200b"));
 }
 
 export function buildAlertMessage(record: QueryRecord, context: AlertContext): SlackMessage {

@@ -15,6 +15,11 @@ export type WebhookLookup = { readonly kind: "ready"; readonly url: string } | {
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+/** What the log says while the secret has no usable URL: how to set one. */
+export function webhookMissingHint(secretId: string): string {
+  return `slack webhook secret ${secretId} has no value yet; set it with aws secretsmanager put-secret-value --secret-id ${secretId} --secret-string https://hooks.slack.com/services/...`;
+}
+
 /** Returns why `raw` is not a usable webhook URL, or null if it is. */
 export function webhookUrlProblem(raw: string, options: WebhookUrlOptions = {}): string | null {
   let url: URL;

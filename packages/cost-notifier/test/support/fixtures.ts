@@ -119,3 +119,43 @@ export function testRuntime(overrides: Partial<RuntimeOptions> = {}) {
 export function recordKeyFor(id: string, day = "2025-06-01"): string {
   return `athena/query-log/dt=${day}/${id}.json`;
 }
+
+export const EXECUTION_ARN = "arn:aws:states:eu-west-1:111111111111:execution:acme-web-daily_users:6f1c2d3e-0000-4b5a-9c8d-123456789abc";
+
+/** The `lambda` message a transform's state machine publishes when a run fails. */
+export function transformFailureMessage(overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    kind: "baikal.transform-failure",
+    domain: "web",
+    transform: "web.daily_users",
+    target: "web.daily_users",
+    runDate: "2025-05-31",
+    error: "DataTestFailed",
+    cause: "data test failed on web.daily_users: user_id is null in some rows (3 bad rows)",
+    execution: EXECUTION_ARN,
+    ...overrides,
+  });
+}
+
+/** The event SNS invokes a subscribed Lambda with: one record per invocation. */
+export function snsEvent(message: string, subject: string | null = "Transform web.daily_users failed") {
+  return {
+    Records: [
+      {
+        EventSource: "aws:sns",
+        EventVersion: "1.0",
+        EventSubscriptionArn: "arn:aws:sns:eu-west-1:111111111111:acme-web-transform-failures:2bcfbf39-05c3-41de-beaa-fcfcc21c8f55",
+        Sns: {
+          Type: "Notification",
+          MessageId: "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+          TopicArn: "arn:aws:sns:eu-west-1:111111111111:acme-web-transform-failures",
+          Subject: subject,
+          Message: message,
+          Timestamp: NOW.toISOString(),
+          SignatureVersion: "1",
+          MessageAttributes: {},
+        },
+      },
+    ],
+  };
+}

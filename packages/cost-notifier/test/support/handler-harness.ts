@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createHandler } from "../../src/handler.ts";
+import { createTransformFailureHandler } from "../../src/transform-failure-handler.ts";
 import { mockAws } from "./aws.ts";
 import { testRuntime } from "./fixtures.ts";
 import { type SlackServer, startSlackServer } from "./slack-server.ts";
 
 /**
  * What every handler test file needs: mocked AWS clients, a real loopback Slack stand-in whose URL is the
- * webhook secret's value, both reset before each test, and a fresh handler (fresh webhook cache) per call.
+ * webhook secret's value, both reset before each test, and fresh handlers (fresh webhook cache) per call.
  */
 export function useHandlerHarness() {
   const aws = mockAws();
@@ -22,7 +23,7 @@ export function useHandlerHarness() {
   });
   const setup = (overrides: Parameters<typeof testRuntime>[0] = {}) => {
     const rt = testRuntime(overrides);
-    return { ...rt, handler: createHandler(rt.options) };
+    return { ...rt, handler: createHandler(rt.options), transformFailureHandler: createTransformFailureHandler(rt.options) };
   };
   // The server starts in beforeAll; tests reach it through this stand-in, which forwards to it.
   const slack = new Proxy({} as SlackServer, {

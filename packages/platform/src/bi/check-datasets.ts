@@ -22,7 +22,7 @@ export const datasetMessages = {
   duplicate: (other: number) => `dataset declared twice (also datasets[${other}]); rename or remove one`,
 };
 
-/** Checks every domain's datasets against its views and the principals registry; problems are placed at each field. */
+/** Checks every domain's datasets, the cost report's readers and the BI settings against the views and the principals registry; problems are placed at each field. */
 export function checkDatasets(org: OrganisationDeclaration, domains: readonly Domain[]): Problem[] {
   const m = datasetMessages;
   const problems: Problem[] = [];
@@ -31,6 +31,12 @@ export function checkDatasets(org: OrganisationDeclaration, domains: readonly Do
   if (owners !== undefined && !groups.includes(owners)) {
     problems.push({ source: "baikal.config.ts", path: ["bi", "quicksight", "owners"], message: m.ownersNotGroup(owners, groups) });
   }
+  // The cost report's datasets (cost-report-datasets.ts) have readers like any dataset's.
+  (org.costMonitor?.quicksightReaders ?? []).forEach((reader, i) => {
+    const declared = org.principals?.[reader];
+    const message = !declared ? m.unknownReader(reader, groups) : declared.kind !== "quicksight-group" ? m.notGroup(reader, declared.kind) : undefined;
+    if (message) problems.push({ source: "baikal.config.ts", path: ["costMonitor", "quicksightReaders", i], message });
+  });
   const redash = org.principals?.redash;
   if (org.bi?.redash && (redash?.kind !== "iam-role" || redash.name === undefined)) {
     problems.push({ source: "baikal.config.ts", path: ["bi", "redash"], message: m.redashRole() });

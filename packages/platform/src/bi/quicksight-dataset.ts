@@ -73,6 +73,9 @@ export class QuicksightDataset extends Construct {
                 interval: refresh.interval,
                 ...(refresh.timeOfDay !== undefined ? { timeOfTheDay: refresh.timeOfDay } : {}),
                 timezone: terraformLiteral(refresh.timezone ?? "UTC"),
+                // The provider takes the day of the month as a string: "1" to "28" or "LAST_DAY_OF_MONTH".
+                ...(refresh.dayOfWeek !== undefined ? { refreshOnDay: [{ dayOfWeek: refresh.dayOfWeek }] } : {}),
+                ...(refresh.dayOfMonth !== undefined ? { refreshOnDay: [{ dayOfMonth: String(refresh.dayOfMonth) }] } : {}),
               },
             ],
           },

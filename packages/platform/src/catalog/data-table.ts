@@ -14,6 +14,11 @@ export interface DataTableProps {
   readonly accountId: string;
   /** `s3://<zone bucket>/<domain>/<location>/`, ending in "/". */
   readonly locationUri: string;
+  /**
+   * Where one partition's files are, with `${key}` for each partition key (Athena's `storage.location.template`).
+   * @default - `<locationUri><key>=${key}/...` (or `${key}/...` for the plain layout)
+   */
+  readonly locationTemplate?: string;
 }
 
 /** A table contract as a Glue external table with the format's SerDe and partition projection. */
@@ -27,7 +32,7 @@ export class DataTable extends Construct {
     const parameters = {
       EXTERNAL: "TRUE",
       ...format.tableParameters,
-      ...projectionParameters(t, props.locationUri),
+      ...projectionParameters(t, props.locationUri, props.locationTemplate),
     };
     this.glueTable = new GlueCatalogTable(this, MAIN_RESOURCE_ID, {
       name: t.name,

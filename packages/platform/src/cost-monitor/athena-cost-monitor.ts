@@ -18,9 +18,10 @@ import { AssetType, Construct, TerraformAsset } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
 import type { LakeBucket } from "../lake/lake-bucket.ts";
 import { domainPrefix, environment } from "../naming/names.ts";
+import { transformAlertTopicArnPattern } from "../transforms/transform-names.ts";
 import { costMonitorNames } from "./cost-monitor-names.ts";
 import { CostMonitorFunction } from "./cost-monitor-function.ts";
-import { eventHandlerStatements, sweepStatements } from "./cost-monitor-permissions.ts";
+import { eventHandlerStatements, sweepStatements, transformAlertStatements } from "./cost-monitor-permissions.ts";
 import { DeadLetterQueue } from "./dead-letter-queue.ts";
 import { BUNDLE_FILE, ENVIRONMENT, EVENT_PATTERN, IDEMPOTENCY_TABLE_SCHEMA, LAMBDA_HANDLERS } from "./notifier-package.ts";
 import { PlatformAlerts } from "./platform-alerts.ts";
@@ -59,17 +60,26 @@ export interface AthenaCostMonitorProps {
   readonly eventReservedConcurrency?: number;
   /** @default DEFAULTS.costMonitorSweepConcurrency (1) */
   readonly sweepReservedConcurrency?: number;
+  /** @default DEFAULTS.costMonitorTransformAlertTimeoutSeconds (150) */
+  readonly transformAlertTimeoutSeconds?: number;
+  /** @default DEFAULTS.costMonitorTransformAlertConcurrency (2) */
+  readonly transformAlertReservedConcurrency?: number;
 }
 
 /**
  * Prices every Athena query in the account, logs it to the lake and alerts Slack about expensive ones, using
  * the `@baikal/cost-notifier` Lambda: an EventBridge rule on finished queries drives the event function, a
  * schedule drives the sweep that catches events EventBridge never delivered, and every failure ends up in one
- * alarmed dead-letter queue.
+ * alarmed dead-letter queue. A third function posts failed transforms to the same Slack channel; each domain
+ * stack subscribes it to its transform-failures topic (`TransformAlerts`), and one permission here lets all of
+ * those topics invoke it.
  */
 export class AthenaCostMonitor extends Construct {
   readonly eventFunction: CostMonitorFunction;
   readonly sweepFunction: CostMonitorFunction;
+  readonly transformAlertsFunction: CostMonitorFunction;
+  /** Lets SNS invoke the transform-alerts function for every domain's transform-failures topic. */
+  readonly transformAlertsPermission: LambdaPermission;
   readonly rule: CloudwatchEventRule;
   readonly deadLetters: DeadLetterQueue;
   readonly webhookSecret: SecretsmanagerSecret;
@@ -181,6 +191,33 @@ export class AthenaCostMonitor extends Construct {
       reservedConcurrency: props.sweepReservedConcurrency ?? DEFAULTS.costMonitorSweepConcurrency,
       // The next run repeats the work anyway; a failed run goes straight to the queue, where the alarm sees it.
       retryAttempts: 0,
+    });
+
+    // Same bundle and environment (one configuration contract); it reads only the webhook secret. SNS invokes it
+    // asynchronously, so Lambda's retries and then the dead-letter queue keep an alert Slack refused.
+    this.transformAlertsFunction = new CostMonitorFunction(this, "transform_alerts", {
+      ...common,
+      functionName: names.transformAlertsFunction,
+      description: "Posts failed transforms, published to each domain's transform-failures topic, to Slack",
+      handler: LAMBDA_HANDLERS.transformFailure,
+      statements: transformAlertStatements(resources),
+      timeoutSeconds: props.transformAlertTimeoutSeconds ?? DEFAULTS.costMonitorTransformAlertTimeoutSeconds,
+      reservedConcurrency: props.transformAlertReservedConcurrency ?? DEFAULTS.costMonitorTransformAlertConcurrency,
+      retryAttempts: 2,
+    });
+    // One statement for every domain, not one per domain stack: a function's policy is limited to 20 KB (about 50
+    // per-topic statements), and Baikal runs hundreds of domains. Lambda compares SourceArn with ArnLike, field by
+    // field, so `*` stays inside the topic name: the pattern `<org>-*-transform-failures` matches each domain's
+    // topic, and only topics of this environment's account (SourceAccount too) and region. That is safe because
+    // only Baikal names topics `<org>-<domain>-transform-failures` in the deploy account, and a topic that matched
+    // by accident would still reach the function only if someone in this account subscribed it to it.
+    this.transformAlertsPermission = new LambdaPermission(this, "transform_alerts_permission", {
+      statementId: "TransformFailureTopics",
+      action: "lambda:InvokeFunction",
+      functionName: this.transformAlertsFunction.function.functionName,
+      principal: "sns.amazonaws.com",
+      sourceAccount: env.accountId,
+      sourceArn: transformAlertTopicArnPattern(org, props.environment),
     });
 
     new CloudwatchEventTarget(this, "rule_target", {

@@ -15,9 +15,9 @@ import { LAMBDA_RUNTIME } from "./notifier-package.ts";
 export interface CostMonitorFunctionProps {
   readonly functionName: string;
   readonly description: string;
-  /** `index.handler` or `index.sweepHandler` (`LAMBDA_HANDLERS`). */
+  /** One of `LAMBDA_HANDLERS`. */
   readonly handler: string;
-  /** The zipped bundle; both functions ship the same one and differ only in the handler. */
+  /** The zipped bundle; every function ships the same one and differs only in the handler. */
   readonly code: TerraformAsset;
   readonly environment: Readonly<Record<string, string>>;
   /** What the function may do besides writing its own logs. */

@@ -9,6 +9,8 @@ export function costMonitorNames(org: Pick<OrganisationDeclaration, "name">) {
   return {
     eventFunction: `${prefix}-event`,
     sweepFunction: `${prefix}-sweep`,
+    /** Domain stacks subscribe it to their transform-failures topics by this name, without reading state. */
+    transformAlertsFunction: `${org.name}-transform-alerts`,
     rule: `${org.name}-athena-query-finished`,
     schedule: `${prefix}-sweep`,
     schedulerRole: `${prefix}-sweep-scheduler`,

@@ -50,14 +50,25 @@ export function sweepStatements(r: NotifierResources): DataAwsIamPolicyDocumentS
   ];
 }
 
+/** The transform-alerts function only reads the webhook; SNS invokes it through the function's own policy. */
+export function transformAlertStatements(r: NotifierResources): DataAwsIamPolicyDocumentStatement[] {
+  return [readSlackWebhook(r)];
+}
+
 function sharedStatements(r: NotifierResources): DataAwsIamPolicyDocumentStatement[] {
   return [
     { sid: "FindWhoRanTheQuery", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
     { sid: "EncryptQueryLog", actions: ["kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt"], resources: [r.keyArn] },
     { sid: "ClaimAlerts", actions: ["dynamodb:PutItem", "dynamodb:DeleteItem"], resources: [r.alertMarkersTableArn] },
-    { sid: "ReadSlackWebhook", actions: ["secretsmanager:GetSecretValue"], resources: [r.webhookSecretArn] },
+    readSlackWebhook(r),
   ];
 }
+
+const readSlackWebhook = (r: NotifierResources): DataAwsIamPolicyDocumentStatement => ({
+  sid: "ReadSlackWebhook",
+  actions: ["secretsmanager:GetSecretValue"],
+  resources: [r.webhookSecretArn],
+});
 
 const workgroups = (r: NotifierResources) => `arn:aws:athena:${r.region}:${r.accountId}:workgroup/*`;
 const objects = (r: NotifierResources) => `${r.queryLogBucketArn}/${r.queryLogPrefix}/*`;

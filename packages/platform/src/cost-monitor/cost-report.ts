@@ -1,6 +1,6 @@
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { domainSchema, type DomainInput } from "../declarations/domain.ts";
+import { type DomainDeclaration, domainSchema, type DomainInput } from "../declarations/domain.ts";
 import type { Domain } from "../loading/project.ts";
 import { PLATFORM_DATABASE, QUERY_LOG_TABLE } from "./query-log-table.ts";
 
@@ -60,13 +60,17 @@ const COST_REPORT: DomainInput = {
   ],
 };
 
+/** The cost report as declarations (the query log and the views), named `platform`, for grants and the access report. */
+export function costReportDeclaration(): DomainDeclaration {
+  // Validated under a stand-in name: "platform" is reserved for domains precisely because it is this one.
+  return { ...domainSchema.parse({ ...COST_REPORT, name: "cost_report" }), name: PLATFORM_DATABASE };
+}
+
 /** The cost report as a Domain whose view files live in this package, for `analyzeViews`. */
 export function costReportDomain(root: string): Domain {
   const here = dirname(fileURLToPath(import.meta.url));
   return {
-    // Validated under a stand-in name: "platform" is reserved for domains precisely because it is this one.
-    ...domainSchema.parse({ ...COST_REPORT, name: "cost_report" }),
-    name: PLATFORM_DATABASE,
+    ...costReportDeclaration(),
     sourceFile: relative(root, join(here, "cost-report.ts")),
     directory: relative(root, here),
   };

@@ -36,4 +36,21 @@ export const DEFAULTS = {
   costMonitorEventConcurrency: 5,
   /** One sweep at a time: overlapping sweeps would only repeat each other's work. */
   costMonitorSweepConcurrency: 1,
+  /** Posting a transform failure: four Slack attempts of up to 10 s, up to 30 s apart, fit in 2.5 minutes. */
+  costMonitorTransformAlertTimeoutSeconds: 150,
+  /** Failures come in bursts when a shared source breaks; two at a time stays under Slack's one post a second. */
+  costMonitorTransformAlertConcurrency: 2,
+  /** How long each transform's state machine keeps its error log (`/aws/vendedlogs/states/<machine>`). */
+  transformLogRetentionDays: 90,
+  /**
+   * The cost report's QuickSight datasets (`costMonitor.quicksightReaders`) re-import daily, once the previous
+   * UTC day's query log is complete (the sweep catches up within 15 minutes).
+   */
+  costReportRefresh: { interval: "DAILY", timeOfDay: "01:00", timezone: "UTC" },
+  /** RDS snapshot exports (`ingestions`): after the nightly automated snapshots of most instances. */
+  ingestionExportSchedule: { expression: "cron(0 3 * * ? *)", timezone: "UTC" },
+  /** First day of an ingested table's `dt` projection. */
+  ingestionSince: "NOW-3YEARS",
+  /** Salesforce's Bulk API 2.0 for every run, so the files have the same format whatever the volume. */
+  salesforceApi: "BULKV2",
 } as const;

@@ -5,6 +5,7 @@ import { view } from "./view.ts";
 import { transform } from "./transform.ts";
 import { grant } from "./grant.ts";
 import { dataset } from "./dataset.ts";
+import { ingestion, ingestionIssues } from "./ingestion.ts";
 
 /** Names the platform uses for its own database and S3 prefix. */
 export const RESERVED_DOMAIN_NAMES: ReadonlySet<string> = new Set(["platform", "default"]);
@@ -41,6 +42,8 @@ export const domainSchema = z
     grants: z.array(grant).optional(),
     /** QuickSight datasets over the domain's views. @default [] */
     datasets: z.array(dataset).optional(),
+    /** Routine sources of the raw zone (ingestion templates); each declares its own raw tables. @default [] */
+    ingestions: z.array(ingestion).optional(),
   })
   .superRefine((domain, ctx) => {
     const names = new Map<string, number>();
@@ -89,6 +92,7 @@ export const domainSchema = z
         });
       } else viewNames.set(v.name, index);
     });
+    for (const issue of ingestionIssues(domain)) ctx.addIssue({ code: "custom", ...issue });
   });
 
 export type DomainDeclaration = z.infer<typeof domainSchema>;

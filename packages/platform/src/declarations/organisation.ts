@@ -104,6 +104,11 @@ export const organisationSchema = z
         workgroupThresholdsUsd: z.record(z.string(), z.number().positive()).optional(),
         /** @default 5 */
         pricePerTerabyteUsd: z.number().positive().optional(),
+        /**
+         * Principals of kind "quicksight-group" who get the cost report in QuickSight: a SPICE dataset per cost view,
+         * refreshed daily, and the Lake Formation grants to read it. @default - no cost datasets
+         */
+        quicksightReaders: z.array(z.string()).min(1, "name at least one quicksight-group principal, or leave quicksightReaders out").optional(),
       })
       .optional(),
     /** LF-tags and who may read personal data. @default - no tags of its own; nobody may be granted pii */

@@ -1,7 +1,7 @@
 import type { LfPermission } from "../grants/grant-model.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 import { LakeformationPermissions, type LakeformationPermissionsConfig } from "../iac/aws.ts";
-import { Construct, type TerraformResource } from "../iac/cdktf.ts";
+import { Construct, type TerraformResource, TerraformStack } from "../iac/cdktf.ts";
 
 export interface LakeFormationGrantProps {
   readonly permission: LfPermission;
@@ -33,6 +33,31 @@ function resourceConfig(permission: LfPermission): Partial<LakeformationPermissi
   }
 }
 
+/** Construct id of the chain at stack level; it synthesizes nothing itself. */
+const CHAIN_ID = "lake_formation_grant_chain";
+
+/**
+ * The one line of a stack's Lake Formation grants: each grant made through it waits for the one made before it,
+ * whoever made it (governance, transforms), because Lake Formation rejects concurrent permission updates
+ * (ConcurrentModificationException, AWS-NOTES 3.3). One per stack (`of`); make every grant through `add`.
+ */
+export class GrantChain extends Construct {
+  private last: LakeformationPermissions | undefined;
+
+  static of(scope: Construct): GrantChain {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild(CHAIN_ID);
+    return existing instanceof GrantChain ? existing : new GrantChain(stack, CHAIN_ID);
+  }
+
+  /** Creates the grant after `config.dependsOn` and after the stack's previous grant; the next one waits for it. */
+  add(scope: Construct, id: string, config: LakeformationPermissionsConfig): LakeformationPermissions {
+    const dependsOn = [...(config.dependsOn ?? []), ...(this.last ? [this.last] : [])];
+    this.last = new LakeformationPermissions(scope, id, { ...config, dependsOn: dependsOn.length > 0 ? dependsOn : undefined });
+    return this.last;
+  }
+}
+
 /**
  * One principal's permissions on one resource. Never `ALL`, never to an admin (checked when loading), and one
  * per principal and resource: the compiler has merged every grant that reaches it.
@@ -43,27 +68,23 @@ export class LakeFormationGrant extends Construct {
   constructor(scope: Construct, id: string, props: LakeFormationGrantProps) {
     super(scope, id);
     const { permission } = props;
-    this.resource = new LakeformationPermissions(this, MAIN_RESOURCE_ID, {
+    this.resource = GrantChain.of(this).add(this, MAIN_RESOURCE_ID, {
       catalogId: props.catalogId,
       principal: permission.principal.principal,
       permissions: [...permission.permissions],
       ...(permission.withGrantOption ? { permissionsWithGrantOption: [...permission.permissions] } : {}),
       ...resourceConfig(permission),
-      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
+      dependsOn: props.dependsOn ? [...props.dependsOn] : [],
     });
   }
 }
 
 /**
- * The grants of one stack, each waiting for the one before: Lake Formation rejects concurrent permission
- * updates (ConcurrentModificationException, AWS-NOTES 3.3). The order is by construct id, so reordering
- * declarations changes nothing, and the first grant waits for `after` (the resources granted on).
+ * Compiled grants, appended to the stack's `GrantChain`. The order is by construct id, so reordering
+ * declarations changes nothing, and the first grant also waits for `after` (the resources granted on).
  */
 export function addGrantChain(scope: Construct, permissions: readonly LfPermission[], catalogId: string, after: readonly TerraformResource[]): LakeFormationGrant[] {
-  const grants: LakeFormationGrant[] = [];
-  for (const permission of [...permissions].sort((a, b) => a.id.localeCompare(b.id))) {
-    const previous = grants[grants.length - 1];
-    grants.push(new LakeFormationGrant(scope, permission.id, { permission, catalogId, dependsOn: previous ? [previous.resource] : after }));
-  }
-  return grants;
+  return [...permissions]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((permission, index) => new LakeFormationGrant(scope, permission.id, { permission, catalogId, dependsOn: index === 0 ? after : [] }));
 }

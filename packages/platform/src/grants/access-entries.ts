@@ -1,5 +1,5 @@
 import { DEFAULTS } from "../declarations/defaults.ts";
-import type { Project } from "../loading/project.ts";
+import type { DomainDeclaration } from "../declarations/domain.ts";
 import { tableColumns } from "./check-tables.ts";
 import { matchingColumns } from "./grant-intents.ts";
 import type { AccessEntry, CellsFilter, LfPermission } from "./grant-model.ts";
@@ -10,7 +10,8 @@ import type { AccessEntry, CellsFilter, LfPermission } from "./grant-model.ts";
  * are left out; a tag grant becomes a row per table it matches.
  */
 export function accessEntries(
-  project: Pick<Project, "domains">,
+  /** Every domain, and the platform's cost report when its readers have grants. */
+  project: { readonly domains: readonly DomainDeclaration[] },
   env: string,
   permissions: readonly LfPermission[],
   filters: readonly CellsFilter[],

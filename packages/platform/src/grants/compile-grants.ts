@@ -1,11 +1,16 @@
+import { costReportDeclaration } from "../cost-monitor/cost-report.ts";
+import { PLATFORM_DATABASE } from "../cost-monitor/query-log-table.ts";
 import { DEFAULTS } from "../declarations/defaults.ts";
+import type { DomainDeclaration } from "../declarations/domain.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import type { Project } from "../loading/project.ts";
-import { consumerStackName, domainStackName, environment } from "../naming/names.ts";
+import { consumerStackName, domainStackName, environment, platformStackName } from "../naming/names.ts";
 import type { Problem } from "../problems/problem.ts";
 import { buildViewCatalog } from "../views/view-catalog.ts";
+import type { ResolvedView } from "../views/resolved-view.ts";
 import { accessEntries } from "./access-entries.ts";
 import { checkOrganisationGovernance, checkTables } from "./check-tables.ts";
+import { costReportIntents } from "./cost-report-intents.ts";
 import { grantMessages as m } from "./grant-messages.ts";
 import { grantIntents, type Intent } from "./grant-intents.ts";
 import type { CellsFilter, CompiledGrants, ConsumerAccount, EnvironmentGovernance, LfPermission, LfResource, ResourceLink, ResourceTag } from "./grant-model.ts";
@@ -90,13 +95,38 @@ function permissionsFor(resource: LfResource): string[] {
 }
 
 function compileEnvironment(project: GrantsProject, intents: readonly Intent[], env: string): EnvironmentGovernance {
-  const { organisation: org, domains } = project;
+  const { organisation: org } = project;
+  const catalogId = environment(org, env).accountId;
+  const producer = [...relationPermissions(org, project.domains, intents, env), ...platformPermissions(org, project.views, env)];
+  const { permissions: consumerPermissions, links, consumers } = consumerSide(org, env, producer);
+  const permissions = [...producer, ...consumerPermissions].sort((a, b) => a.stack.localeCompare(b.stack) || a.id.localeCompare(b.id));
+  const tags = resourceTags(project, env, catalogId);
+  const filters = cellsFilters(project, env, catalogId);
+  const catalog = org.costMonitor ? [...project.domains, costReportDeclaration()] : project.domains;
+  return { environment: env, permissions, tags, filters, links, consumers, access: accessEntries({ domains: catalog }, env, permissions, filters) };
+}
+
+/**
+ * The platform stack's grants: what the cost report's QuickSight readers (`costMonitor.quicksightReaders`) need on
+ * the `platform` database, compiled exactly like a domain's dataset grants.
+ */
+export function platformPermissions(org: OrganisationDeclaration, views: readonly ResolvedView[], env: string): LfPermission[] {
+  const intents = costReportIntents(org, views);
+  return intents.length === 0 ? [] : relationPermissions(org, [costReportDeclaration()], intents, env);
+}
+
+/**
+ * One permission per principal and resource for some intents on the tables and views of `catalog`: merged
+ * relations, row filters, tag expressions and DESCRIBE on each database read, each in the stack of its database.
+ */
+function relationPermissions(org: OrganisationDeclaration, catalog: readonly DomainDeclaration[], intents: readonly Intent[], env: string): LfPermission[] {
   const catalogId = environment(org, env).accountId;
   const producer: LfPermission[] = [];
   const add = (principal: ResolvedPrincipal, database: string, resource: LfResource, through?: string) => {
     producer.push({
       ...(through !== undefined ? { through } : {}),
-      stack: domainStackName(database, env),
+      // The platform's own database (the cost report) lives in the platform stack.
+      stack: database === PLATFORM_DATABASE ? platformStackName(env) : domainStackName(database, env),
       id: `grant_${principal.name}_${resourceIdPart(resource)}`,
       principal,
       permissions: permissionsFor(resource),
@@ -112,8 +142,8 @@ function compileEnvironment(project: GrantsProject, intents: readonly Intent[], 
       r.access.mode === "all"
         ? { kind: "table", ...base }
         : r.access.mode === "columns"
-          ? { kind: "columns", ...base, columns: inTableOrder(project, r.database, r.table, r.access.columns) }
-          : { kind: "excluded-columns", ...base, excluded: inTableOrder(project, r.database, r.table, r.access.excluded) };
+          ? { kind: "columns", ...base, columns: inTableOrder(catalog, r.database, r.table, r.access.columns) }
+          : { kind: "excluded-columns", ...base, excluded: inTableOrder(catalog, r.database, r.table, r.access.excluded) };
     add(resolve(r.principal), r.database, resource, r.through);
   }
   const once = new Set<string>();
@@ -133,16 +163,11 @@ function compileEnvironment(project: GrantsProject, intents: readonly Intent[], 
     const [principal, database] = key.split("/") as [string, string];
     add(resolve(principal), database, { kind: "database", catalogId, database });
   }
-
-  const { permissions: consumerPermissions, links, consumers } = consumerSide(org, env, producer);
-  const permissions = [...producer, ...consumerPermissions].sort((a, b) => a.stack.localeCompare(b.stack) || a.id.localeCompare(b.id));
-  const tags = resourceTags(project, env, catalogId);
-  const filters = cellsFilters(project, env, catalogId);
-  return { environment: env, permissions, tags, filters, links, consumers, access: accessEntries(project, env, permissions, filters) };
+  return producer;
 }
 
-function inTableOrder(project: GrantsProject, database: string, table: string, columns: readonly string[]): string[] {
-  const declared = project.domains.find((d) => d.name === database)?.tables?.find((t) => t.name === table);
+function inTableOrder(catalog: readonly DomainDeclaration[], database: string, table: string, columns: readonly string[]): string[] {
+  const declared = catalog.find((d) => d.name === database)?.tables?.find((t) => t.name === table);
   const order = [...(declared?.columns.map((c) => c.name) ?? []), ...(declared?.partitionKeys ?? []).map((k) => k.name)];
   return [...columns].sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }

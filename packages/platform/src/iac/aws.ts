@@ -3,6 +3,7 @@
  * costs seconds per process, a deep import a fraction of one.
  */
 export { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+export { AppflowFlow } from "@cdktf/provider-aws/lib/appflow-flow/index.js";
 export { AthenaWorkgroup } from "@cdktf/provider-aws/lib/athena-workgroup/index.js";
 export { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule/index.js";
 export { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target/index.js";
@@ -43,5 +44,6 @@ export { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule/in
 export { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret/index.js";
 export { SfnStateMachine } from "@cdktf/provider-aws/lib/sfn-state-machine/index.js";
 export { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic/index.js";
+export { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription/index.js";
 export { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue/index.js";
 export { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy/index.js";

@@ -1,5 +1,6 @@
 import {
   DataAwsIamPolicyDocument,
+  type DataAwsIamPolicyDocumentStatement,
   type KmsKey,
   S3Bucket,
   S3BucketLifecycleConfiguration,
@@ -33,6 +34,8 @@ export interface LakeBucketProps {
   readonly abortIncompleteUploadDays: number;
   /** Terraform refuses to destroy the bucket; removing this protection is a reviewed change. */
   readonly preventDestroy: boolean;
+  /** More bucket policy statements, such as AppFlow's writes to the raw zone. @default [] */
+  readonly policyStatements?: readonly DataAwsIamPolicyDocumentStatement[];
 }
 
 /**
@@ -115,6 +118,7 @@ export class LakeBucket extends Construct {
               },
             ]
           : []),
+        ...(props.policyStatements ?? []),
       ],
     });
     new S3BucketPolicy(this, "policy", { bucket, policy: policy.json });

@@ -2,12 +2,18 @@ import { DEFAULTS } from "../declarations/defaults.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { DataAwsIamPolicyDocument, KmsAlias, KmsKey } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
-import { type BucketPurpose, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
-import { LakeBucket } from "./lake-bucket.ts";
+import { type BucketPurpose, bucketArn, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
+import { LakeBucket, type LakeBucketProps } from "./lake-bucket.ts";
+import { appflowBucketStatements, appflowKeyStatements } from "./appflow-writes.ts";
 
 export interface LakeStorageProps {
   readonly organisation: OrganisationDeclaration;
   readonly environment: string;
+  /**
+   * Raw prefixes (`<domain>/<location>`) of the domains' AppFlow ingestions, which AppFlow may write to.
+   * @default [] - AppFlow may not write to the lake
+   */
+  readonly appflowRawPrefixes?: readonly string[];
 }
 
 /**
@@ -35,6 +41,7 @@ export class LakeStorage extends Construct {
           actions: ["kms:*"],
           resources: ["*"],
         },
+        ...appflowKeyStatements(account, (props.appflowRawPrefixes ?? []).length > 0),
       ],
     });
     this.key = new KmsKey(this, "key", {
@@ -55,7 +62,8 @@ export class LakeStorage extends Construct {
       preventDestroy: false,
     });
     // Construct ids use "_" so addresses read like Terraform's own (lake_query_results).
-    const dataBucket = (purpose: BucketPurpose, extra: { preventDestroy: boolean; expireObjectsAfterDays?: number }) =>
+    type Extra = Pick<LakeBucketProps, "preventDestroy" | "expireObjectsAfterDays" | "policyStatements">;
+    const dataBucket = (purpose: BucketPurpose, extra: Extra) =>
       new LakeBucket(this, purpose.replace("-", "_"), {
         bucketName: bucketName(org, env, purpose),
         encryptionKey: this.key,
@@ -66,7 +74,10 @@ export class LakeStorage extends Construct {
       });
 
     this.buckets = {
-      raw: dataBucket("raw", { preventDestroy: true }),
+      raw: dataBucket("raw", {
+        preventDestroy: true,
+        policyStatements: appflowBucketStatements(bucketArn(org, env, "raw"), props.appflowRawPrefixes ?? [], account),
+      }),
       curated: dataBucket("curated", { preventDestroy: true }),
       "query-results": dataBucket("query-results", {
         preventDestroy: false,

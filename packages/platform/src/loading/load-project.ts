@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { domainSchema, isDefinedDomain } from "../declarations/domain.ts";
@@ -11,6 +11,9 @@ import { analyzeViews } from "../views/analyze-views.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
 import { checkDatasets } from "../bi/check-datasets.ts";
 import { locateProblems } from "./locate.ts";
+import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
+import { analyzeView, createCatalog } from "@baikal/sql";
+import { withIngestionTables } from "../ingestion/ingestion-tables.ts";
 import type { Domain, Project } from "./project.ts";
 
 export const CONFIG_FILE = "baikal.config.ts";
@@ -41,9 +44,49 @@ export function listDomainFiles(root: string): string[] {
     .sort();
 }
 
-async function importDefault(root: string, file: string): Promise<{ value?: unknown; problem?: Problem }> {
+/**
+ * State kept between loads by `baikal check --watch`: declaration files are re-imported only when their
+ * modification time changes (a new URL, since modules are cached by URL), and view analyses stay in memory.
+ * Modules that a declaration file imports are not reloaded; the watcher says so.
+ */
+export class LoadSession {
+  readonly declarations = new Map<string, { readonly mtimeMs: number; readonly loaded: Promise<Loaded<unknown>> }>();
+  constructor(readonly cache: ViewAnalysisCache) {}
+
+  static open(root: string): LoadSession {
+    return new LoadSession(ViewAnalysisCache.open(root));
+  }
+
+  /**
+   * Parses a sample of the project's views once, outside any check: ANTLR builds its prediction cache while
+   * parsing, so after a check served from the cache the first edited view would otherwise pay that warm-up.
+   */
+  warmUp(project: Project, sample = 40): void {
+    const catalog = createCatalog([]);
+    const step = Math.max(1, Math.floor(project.views.length / sample));
+    for (let i = 0; i < project.views.length; i += step) analyzeView(project.views[i]!.sql, { defaultDatabase: project.views[i]!.domain, catalog });
+  }
+
+  /** The file's last load while it is unchanged; otherwise `load(version)`, remembered. */
+  reuse<T>(root: string, file: string, load: (version?: number) => Promise<Loaded<T>>): Promise<Loaded<T>> {
+    const mtimeMs = statSync(join(root, file)).mtimeMs;
+    const known = this.declarations.get(file);
+    if (known?.mtimeMs === mtimeMs) return known.loaded as Promise<Loaded<T>>;
+    const loaded = load(mtimeMs);
+    this.declarations.set(file, { mtimeMs, loaded });
+    return loaded;
+  }
+}
+
+export interface LoadOptions {
+  /** Reuse what an earlier load in this process found (`check --watch`). @default a fresh load */
+  readonly session?: LoadSession;
+}
+
+async function importDefault(root: string, file: string, version?: number): Promise<{ value?: unknown; problem?: Problem }> {
   try {
-    const module = (await import(pathToFileURL(join(root, file)).href)) as { default?: unknown };
+    const url = pathToFileURL(join(root, file)).href;
+    const module = (await import(version === undefined ? url : `${url}?v=${version}`)) as { default?: unknown };
     return { value: module.default };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
@@ -56,8 +99,8 @@ interface Loaded<T> {
   readonly problems: Problem[];
 }
 
-async function loadOrganisation(root: string): Promise<Loaded<Project["organisation"]>> {
-  const { value, problem } = await importDefault(root, CONFIG_FILE);
+async function loadOrganisation(root: string, version?: number): Promise<Loaded<Project["organisation"]>> {
+  const { value, problem } = await importDefault(root, CONFIG_FILE, version);
   if (problem) return { problems: [problem] };
   if (!isDefinedOrganisation(value)) {
     return { problems: [{ source: CONFIG_FILE, message: "must `export default defineOrganisation({...})` from \"@baikal/platform/declare\"" }] };
@@ -67,8 +110,8 @@ async function loadOrganisation(root: string): Promise<Loaded<Project["organisat
   return { problems: locateProblems(join(root, CONFIG_FILE), "defineOrganisation", issuesToProblems(parsed.error.issues, CONFIG_FILE)) };
 }
 
-async function loadDomain(root: string, file: string): Promise<Loaded<Domain>> {
-  const { value, problem } = await importDefault(root, file);
+async function loadDomain(root: string, file: string, version?: number): Promise<Loaded<Domain>> {
+  const { value, problem } = await importDefault(root, file, version);
   if (problem) return { problems: [problem] };
   if (!isDefinedDomain(value)) {
     return { problems: [{ source: file, message: "must `export default defineDomain({...})` from \"@baikal/platform/declare\"" }] };
@@ -85,7 +128,8 @@ async function loadDomain(root: string, file: string): Promise<Loaded<Domain>> {
     });
   }
   if (problems.length > 0) return { problems: locateProblems(join(root, file), "defineDomain", problems) };
-  return { value: { ...parsed.data!, sourceFile: file }, problems: [] };
+  // Ingestion templates declare raw tables; from here on they are ordinary tables of the domain.
+  return { value: withIngestionTables({ ...parsed.data!, sourceFile: file }), problems: [] };
 }
 
 /** Gives problems that name a place in a `domain.ts` (but no line yet) their line and column. */
@@ -103,15 +147,18 @@ function locateInDomainFiles(root: string, problems: readonly Problem[]): Proble
  * file: nothing is ever half-loaded. SQL is checked only once the declarations are valid, because a broken
  * declaration would make correct SQL look wrong.
  */
-export async function loadProject(root: string = findProjectRoot()): Promise<Project> {
-  const organisation = await loadOrganisation(root);
-  const loaded = await Promise.all(listDomainFiles(root).map((file) => loadDomain(root, file)));
+export async function loadProject(root: string = findProjectRoot(), options: LoadOptions = {}): Promise<Project> {
+  const { session } = options;
+  const organisation = await (session ? session.reuse(root, CONFIG_FILE, (v) => loadOrganisation(root, v)) : loadOrganisation(root));
+  const loaded = await Promise.all(
+    listDomainFiles(root).map((file) => (session ? session.reuse(root, file, (v) => loadDomain(root, file, v)) : loadDomain(root, file))),
+  );
   const problems = [...organisation.problems, ...loaded.flatMap((d) => d.problems)];
   if (problems.length > 0 || !organisation.value) throw new DeclarationError(sortProblems(problems));
   const domains = loaded.map((d) => d.value!);
   // The cost report's views are checked like any domain's, against the query log the platform declares.
   const platform = organisation.value.costMonitor ? [costReportDomain(root)] : [];
-  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform]);
+  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform], { cache: session?.cache });
   const { transforms, problems: transformProblems } = analyzeTransforms(root, domains, views);
   const sqlProblems = [...viewProblems, ...transformProblems];
   if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));

@@ -13,6 +13,8 @@ import type { EnvironmentGovernance } from "../grants/grant-model.ts";
 import { addDomainTransforms } from "../transforms/domain-transforms.ts";
 import { addDomainDatasets } from "../bi/domain-datasets.ts";
 import type { ResolvedTransform } from "../transforms/resolved-transform.ts";
+import { addDomainIngestions } from "../ingestion/domain-ingestions.ts";
+import { ingestionLocationTemplates } from "../ingestion/ingestion-tables.ts";
 
 export interface DomainStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -39,6 +41,8 @@ export class DomainStack extends BaikalStack {
     const accountId = environment(organisation, env).accountId;
     this.database = new DomainDatabase(this, "database", { name: domain.name, description: domain.description, accountId });
     const tables = new Map<string, DataTable>();
+    // Ingested tables are ordinary tables whose days are where RDS or AppFlow put them.
+    const templates = ingestionLocationTemplates(organisation, env, domain);
     for (const table of domain.tables ?? []) {
       tables.set(
         table.name,
@@ -47,6 +51,7 @@ export class DomainStack extends BaikalStack {
           databaseName: this.database.database.name,
           accountId,
           locationUri: `${domainPrefix(organisation, env, table.zone, domain.name)}${tableLocation(table)}`,
+          locationTemplate: templates.get(table.name),
         }),
       );
     }
@@ -54,6 +59,7 @@ export class DomainStack extends BaikalStack {
 
     this.views = addAthenaViews(this, props.views, { databaseName: this.database.database.name, accountId });
     addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables });
+    addDomainIngestions(this, { organisation, environment: env, domain, tables });
 
     if (props.governance) {
       const relations = new Map([...tables].map(([name, t]) => [name, t.glueTable]));

@@ -14,6 +14,8 @@ import { environment, lakeFormationAdmins, lakeLocationRoleName, platformStackNa
 import { BaikalStack, type DeployTarget } from "./baikal-stack.ts";
 import { LfTags } from "../governance/lf-tags.ts";
 import { PlatformBi } from "../bi/platform-bi.ts";
+import { addCostReportDatasets } from "../bi/cost-report-datasets.ts";
+import { addPlatformGovernance } from "../governance/platform-governance.ts";
 
 export interface PlatformStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -28,6 +30,8 @@ export interface PlatformStackProps {
   readonly lfTags?: Readonly<Record<string, readonly string[]>>;
   /** The platform's own views (the cost report), checked, dependencies first. @default [] */
   readonly views?: readonly ResolvedView[];
+  /** Raw prefixes of the domains' AppFlow ingestions (`appflowRawPrefixes(project.domains)`). @default [] */
+  readonly appflowRawPrefixes?: readonly string[];
 }
 
 /**
@@ -47,7 +51,7 @@ export class PlatformStack extends BaikalStack {
     if (props.lfTags) {
       new LfTags(this, "lf_tag", { tags: props.lfTags, catalogId: environment(organisation, env).accountId, after: this.lakeFormation.settings });
     }
-    this.storage = new LakeStorage(this, "lake", { organisation, environment: env });
+    this.storage = new LakeStorage(this, "lake", { organisation, environment: env, appflowRawPrefixes: props.appflowRawPrefixes ?? [] });
     new LakeLocations(this, "lake_locations", {
       roleName: lakeLocationRoleName(organisation),
       buckets: [this.storage.buckets.raw, this.storage.buckets.curated],
@@ -66,9 +70,9 @@ export class PlatformStack extends BaikalStack {
     });
 
     new PlatformWorkgroups(this, "workgroup", { organisation, environment: env });
-    new PlatformBi(this, "bi", { organisation, environment: env, lakeBuckets: [this.storage.buckets.raw.bucket, this.storage.buckets.curated.bucket], key: this.storage.key });
+    const bi = new PlatformBi(this, "bi", { organisation, environment: env, lakeBuckets: [this.storage.buckets.raw.bucket, this.storage.buckets.curated.bucket], key: this.storage.key });
 
-    addAthenaViews(this, props.views ?? [], { databaseName: this.database.name, accountId: environment(organisation, env).accountId });
+    const views = addAthenaViews(this, props.views ?? [], { databaseName: this.database.name, accountId: environment(organisation, env).accountId });
 
     const settings = organisation.costMonitor;
     if (settings) {
@@ -87,6 +91,11 @@ export class PlatformStack extends BaikalStack {
         key: this.storage.key,
         database: this.database,
       });
+      // The cost report in QuickSight for `costMonitor.quicksightReaders`: a dataset per view, and the grants to read it.
+      const viewTables = new Map([...views].map(([id, view]) => [id, view.glueTable]));
+      const after = [this.lakeFormation.settings, this.database, this.costMonitor.queryLog.glueTable, ...viewTables.values()];
+      addPlatformGovernance(this, { organisation, environment: env, views: props.views ?? [], after });
+      addCostReportDatasets(this, { organisation, environment: env, views: props.views ?? [], glueTables: viewTables, dataSource: bi.dataSource });
     }
   }
 }

@@ -4,11 +4,9 @@ import type { DataTable } from "../catalog/data-table.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import type { Construct } from "../iac/cdktf.ts";
 import type { Domain } from "../loading/project.ts";
-import { environment } from "../naming/names.ts";
 import type { ResolvedTransform } from "./resolved-transform.ts";
 import { TransformAlerts } from "./transform-alerts.ts";
 import { TransformJob } from "./transform-job.ts";
-import { transformAlertTopicName } from "./transform-names.ts";
 
 export interface DomainTransformsProps {
   readonly organisation: OrganisationDeclaration;
@@ -22,7 +20,8 @@ export interface DomainTransformsProps {
 
 /**
  * What a domain stack holds for SQL-only ELT: the team's Athena workgroup (`aws_athena_workgroup.workgroup`),
- * and for each transform its state machine, role and schedule (`transform_<name>`), reporting to one topic.
+ * and for each transform its state machine, role, log group and schedule (`transform_<name>`), reporting to one
+ * topic. The runs' Lake Formation grants join the stack's `GrantChain`.
  */
 export function addDomainTransforms(stack: Construct, props: DomainTransformsProps): { workgroup: TeamWorkgroup; jobs: Map<string, TransformJob> } {
   const { organisation, environment: env, domain } = props;
@@ -35,10 +34,8 @@ export function addDomainTransforms(stack: Construct, props: DomainTransformsPro
   });
   const jobs = new Map<string, TransformJob>();
   if (props.transforms.length === 0) return { workgroup, jobs };
-  const { region, accountId } = environment(organisation, env);
-  const alerts = TransformAlerts.getOrCreate(stack, { topicName: transformAlertTopicName(organisation, domain.name), region, accountId });
+  const alerts = TransformAlerts.getOrCreate(stack, { organisation, environment: env, domain: domain.name });
   const glueTables = new Map([...props.tables].map(([tableName, table]) => [tableName, table.glueTable]));
-  let lastGrant: TransformJob["lastGrant"];
   for (const transform of props.transforms) {
     const job = new TransformJob(stack, `transform_${transform.name}`, {
       organisation,
@@ -47,10 +44,8 @@ export function addDomainTransforms(stack: Construct, props: DomainTransformsPro
       workgroup: name,
       alerts,
       glueTables,
-      ...(lastGrant ? { grantAfter: lastGrant } : {}),
       dependsOn: [workgroup.workgroup],
     });
-    lastGrant = job.lastGrant ?? lastGrant;
     jobs.set(transform.name, job);
   }
   return { workgroup, jobs };

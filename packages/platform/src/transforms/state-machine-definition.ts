@@ -1,3 +1,4 @@
+import { TRANSFORM_FAILURE_KIND, type TransformFailure } from "../cost-monitor/notifier-package.ts";
 import type { ResolvedTransform } from "./resolved-transform.ts";
 import { jsonataSql, type SqlTemplate } from "./run-parameters.ts";
 
@@ -180,9 +181,10 @@ export function stateMachineDefinition(props: DefinitionProps): Record<string, u
     Arguments: {
       TopicArn: props.topicArn,
       Subject: `Transform ${t.id} failed`.slice(0, 100),
-      Message: jsonata(
-        `${str(`Transform ${t.id} (writes ${t.domain}.${t.target.name}) failed for run date `)} & $run_date & ": " & $failure.Error & ": " & $failure.Cause & "\nExecution: " & $states.context.Execution.Id`,
-      ),
+      // One message per protocol: email subscribers read the `default` text, the cost monitor's Slack notifier
+      // (a Lambda subscription) reads `lambda`, the same facts as JSON (`TransformFailure`).
+      MessageStructure: "json",
+      Message: jsonata(`$string(${jsonataObject({ default: failureText(t), lambda: `$string(${jsonataObject(failureFields(t))})` })})`),
     },
     Catch: [{ ErrorEquals: ["States.ALL"], Next: "Failed" }],
     Next: "Failed",
@@ -197,6 +199,24 @@ export function stateMachineDefinition(props: DefinitionProps): Record<string, u
     States: states,
   };
 }
+
+const failureText = (t: ResolvedTransform) =>
+  `${str(`Transform ${t.id} (writes ${t.domain}.${t.target.name}) failed for run date `)} & $run_date & ": " & $failure.Error & ": " & $failure.Cause & "\nExecution: " & $states.context.Execution.Id`;
+
+/** JSONata for each field of the notifier's `TransformFailure`; a field whose value is undefined is left out. */
+const failureFields = (t: ResolvedTransform): Record<keyof TransformFailure, string> => ({
+  kind: str(TRANSFORM_FAILURE_KIND),
+  domain: str(t.domain),
+  transform: str(t.id),
+  target: str(`${t.domain}.${t.target.name}`),
+  runDate: "$run_date",
+  error: "$failure.Error",
+  cause: "$failure.Cause",
+  execution: "$states.context.Execution.Id",
+});
+
+/** A JSONata object constructor from JSONata expressions. */
+const jsonataObject = (fields: Record<string, string>) => `{${Object.entries(fields).map(([key, value]) => `${str(key)}: ${value}`).join(", ")}}`;
 
 const startState = (arn: string) => `start_${arn.slice(arn.lastIndexOf(":") + 1)}`.slice(0, 80);
 const firstAfterTests = (props: DefinitionProps) => (props.dependentArns[0] ? startState(props.dependentArns[0]) : "Succeeded");

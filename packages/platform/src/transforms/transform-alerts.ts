@@ -1,25 +1,37 @@
+import { costMonitorNames } from "../cost-monitor/cost-monitor-names.ts";
+import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
-import { SnsTopic } from "../iac/aws.ts";
+import { SnsTopic, SnsTopicSubscription } from "../iac/aws.ts";
 import { Construct, TerraformStack } from "../iac/cdktf.ts";
+import { environment } from "../naming/names.ts";
+import { transformAlertTopicArn, transformAlertTopicName } from "./transform-names.ts";
 
 /** Construct id at stack level: `aws_sns_topic.transform_alerts`. */
 const ID = "transform_alerts";
 
-/**
- * The topic every transform of a domain stack reports failures to; the team subscribes its channel (email,
- * Chatbot to Slack). One per stack (`getOrCreate`). Encrypted with the AWS-managed SNS key: only Step Functions,
- * through the run roles of this account, publishes to it, and that key's policy already allows them.
- */
 export interface TransformAlertsProps {
-  readonly topicName: string;
-  readonly region: string;
-  readonly accountId: string;
+  readonly organisation: OrganisationDeclaration;
+  readonly environment: string;
+  /** The domain whose stack holds the topic (`<org>-<domain>-transform-failures`). */
+  readonly domain: string;
 }
 
+/**
+ * The topic every transform of a domain stack reports failures to. One per stack (`getOrCreate`). Encrypted with
+ * the AWS-managed SNS key: only Step Functions, through the run roles of this account, publishes to it, and that
+ * key's policy already allows them.
+ *
+ * When the organisation configures `costMonitor`, the platform stack's transform-alerts function is subscribed,
+ * so failures reach the cost monitor's Slack channel; teams may subscribe their own channels (email) as well.
+ * The function is named by config, never read from the platform's state, so the platform stack must be applied
+ * first. The permission for SNS to invoke it is one statement in the platform stack covering every domain's topic
+ * (`AthenaCostMonitor`), not one per domain: the function's policy is limited to 20 KB.
+ */
 export class TransformAlerts extends Construct {
   readonly topic: SnsTopic;
   /** Known from config, so a state machine definition can name it as a plain literal. */
   readonly topicArn: string;
+  readonly slackSubscription?: SnsTopicSubscription;
 
   static getOrCreate(scope: Construct, props: TransformAlertsProps): TransformAlerts {
     const stack = TerraformStack.of(scope);
@@ -29,7 +41,18 @@ export class TransformAlerts extends Construct {
 
   private constructor(scope: Construct, id: string, props: TransformAlertsProps) {
     super(scope, id);
-    this.topic = new SnsTopic(this, MAIN_RESOURCE_ID, { name: props.topicName, kmsMasterKeyId: "alias/aws/sns" });
-    this.topicArn = `arn:aws:sns:${props.region}:${props.accountId}:${props.topicName}`;
+    const { organisation: org } = props;
+    const { region, accountId } = environment(org, props.environment);
+    this.topic = new SnsTopic(this, MAIN_RESOURCE_ID, { name: transformAlertTopicName(org, props.domain), kmsMasterKeyId: "alias/aws/sns" });
+    this.topicArn = transformAlertTopicArn(org, props.environment, props.domain);
+    if (!org.costMonitor) return;
+
+    const functionArn = `arn:aws:lambda:${region}:${accountId}:function:${costMonitorNames(org).transformAlertsFunction}`;
+    // No permission here: the platform stack's one statement lets every domain's topic invoke the function.
+    this.slackSubscription = new SnsTopicSubscription(this, "slack_notifier", {
+      topicArn: this.topic.arn,
+      protocol: "lambda",
+      endpoint: functionArn,
+    });
   }
 }

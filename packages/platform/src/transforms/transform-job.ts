@@ -2,7 +2,17 @@ import { randomUUID } from "node:crypto";
 import { tableLocation } from "../declarations/table.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
-import { DataAwsIamPolicyDocument, IamRole, IamRolePolicy, LakeformationPermissions, SchedulerSchedule, SfnStateMachine } from "../iac/aws.ts";
+import { DEFAULTS } from "../declarations/defaults.ts";
+import { GrantChain } from "../governance/lake-formation-grant.ts";
+import {
+  CloudwatchLogGroup,
+  DataAwsIamPolicyDocument,
+  IamRole,
+  IamRolePolicy,
+  type LakeformationPermissions,
+  SchedulerSchedule,
+  SfnStateMachine,
+} from "../iac/aws.ts";
 import { Construct, type TerraformResource } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
 import { bucketName, environment } from "../naming/names.ts";
@@ -27,12 +37,6 @@ export interface TransformJobProps {
   readonly dependsOn?: readonly TerraformResource[];
   /** The domain's Glue tables by name: the run's Lake Formation grants are made on them. */
   readonly glueTables: ReadonlyMap<string, TerraformResource>;
-  /**
-   * A Lake Formation grant of an earlier transform; this one's grants wait for it, because Lake Formation
-   * rejects concurrent permission updates (ConcurrentModificationException).
-   * @default - none
-   */
-  readonly grantAfter?: TerraformResource;
 }
 
 /** Runs whose start slipped by more than this are dropped; the next day's run, or a backfill, covers the date. */
@@ -40,14 +44,15 @@ const MAXIMUM_EVENT_AGE_SECONDS = 3600;
 
 /**
  * One transform's machinery: a Step Functions state machine that clears and rewrites the target, tests it and
- * starts its dependents; the role it runs with; and, when the transform has a schedule, an EventBridge Scheduler
- * schedule with a role that may start this machine and nothing else.
+ * starts its dependents; the role it runs with; the log group its errors go to; and, when the transform has a
+ * schedule, an EventBridge Scheduler schedule with a role that may start this machine and nothing else.
  */
 export class TransformJob extends Construct {
   readonly stateMachine: SfnStateMachine;
   readonly role: IamRole;
+  readonly logGroup: CloudwatchLogGroup;
   readonly schedule?: SchedulerSchedule;
-  /** The last of this run's Lake Formation grants, for the next transform to wait for. */
+  /** The last of this run's Lake Formation grants; the machine is created after it. */
   readonly lastGrant?: LakeformationPermissions;
 
   constructor(scope: Construct, id: string, props: TransformJobProps) {
@@ -83,9 +88,16 @@ export class TransformJob extends Construct {
     const access = new DataAwsIamPolicyDocument(this, "access", {
       statement: runPermissions({ organisation: org, environment: env, transform: t, workgroup: props.workgroup, topicArn, dependentArns }),
     });
-    new IamRolePolicy(this, "access_policy", { role: this.role.id, name: "run-transform", policy: access.json });
+    const policy = new IamRolePolicy(this, "access_policy", { role: this.role.id, name: "run-transform", policy: access.json });
 
     this.lastGrant = this.grantTables(props, accountId);
+
+    // The prefix Step Functions' log delivery expects; created here so it has a retention and no run creates it.
+    // Default encryption, as for the cost monitor's functions: the lake key's policy does not admit CloudWatch Logs.
+    this.logGroup = new CloudwatchLogGroup(this, "logs", {
+      name: `/aws/vendedlogs/states/${names.stateMachine}`,
+      retentionInDays: DEFAULTS.transformLogRetentionDays,
+    });
 
     const definition = stateMachineDefinition({
       transform: t,
@@ -101,7 +113,10 @@ export class TransformJob extends Construct {
       roleArn: this.role.arn,
       type: "STANDARD",
       definition: definitionJson(definition, topicPlaceholder, props.alerts.topic.arn),
-      dependsOn: [props.alerts.topic, ...(props.dependsOn ?? []), ...(this.lastGrant ? [this.lastGrant] : [])],
+      // Errors only, without the states' input and output: they hold the SQL and the data tests' results.
+      loggingConfiguration: { logDestination: `${this.logGroup.arn}:*`, level: "ERROR", includeExecutionData: false },
+      // Step Functions checks at creation that the role may deliver logs, so the policy must be in place first.
+      dependsOn: [props.alerts.topic, policy, ...(props.dependsOn ?? []), ...(this.lastGrant ? [this.lastGrant] : [])],
     });
 
     const schedule = t.declaration.schedule;
@@ -133,24 +148,25 @@ export class TransformJob extends Construct {
   /**
    * Lake Formation governs reads and the INSERT itself: SELECT on the domain's own source tables, SELECT and
    * INSERT on the target. Another domain's tables are granted by that domain (its published tables and grants),
-   * never from this stack. One grant after another, each after the role and the table exist.
+   * never from this stack. Each grant waits for the role and the table, and joins the stack's `GrantChain`.
    */
   private grantTables(props: TransformJobProps, catalogId: string): LakeformationPermissions | undefined {
     const t = props.transform;
     const own = [...new Set(t.sources.filter((s) => s.database === t.domain && s.table.name !== t.target.name).map((s) => s.table.name))];
     const grants: [string, string[]][] = [...own.map((name): [string, string[]] => [name, ["SELECT", "DESCRIBE"]]), [t.target.name, ["SELECT", "INSERT", "DESCRIBE"]]];
-    let previous = props.grantAfter;
+    const chain = GrantChain.of(this);
+    let last: LakeformationPermissions | undefined;
     for (const [table, permissions] of grants) {
       const glueTable = props.glueTables.get(table);
-      previous = new LakeformationPermissions(this, `grant_${table}`, {
+      last = chain.add(this, `grant_${table}`, {
         catalogId,
         principal: this.role.arn,
         permissions,
         table: { catalogId, databaseName: t.domain, name: table },
-        dependsOn: [this.role, ...(glueTable ? [glueTable] : []), ...(previous ? [previous] : [])],
+        dependsOn: [this.role, ...(glueTable ? [glueTable] : [])],
       });
     }
-    return previous as LakeformationPermissions | undefined;
+    return last;
   }
 }
 
@@ -158,7 +174,7 @@ export class TransformJob extends Construct {
  * Built as an object and written as JSON; SQL and descriptions may hold "${", so the whole text is escaped for
  * Terraform, and only then is the one placeholder swapped for a reference (random, so no declared text has it).
  */
-function definitionJson(definition: Record<string, unknown>, placeholder: string, reference: string): string {
+export function definitionJson(definition: Record<string, unknown>, placeholder: string, reference: string): string {
   const parts = terraformLiteral(JSON.stringify(definition)).split(placeholder);
   if (parts.length !== 2) throw new Error(`the state machine definition must name the alert topic once, found ${parts.length - 1}`);
   return parts.join(reference);

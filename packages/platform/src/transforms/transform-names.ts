@@ -3,7 +3,7 @@ import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { environment } from "../naming/names.ts";
 
 /** Cuts a name to AWS's limit, keeping it unique with a short hash of the whole. */
-function bounded(name: string, max: number): string {
+export function bounded(name: string, max: number): string {
   if (name.length <= max) return name;
   return `${name.slice(0, max - 9)}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
 }
@@ -26,3 +26,15 @@ export function transformNames(org: OrganisationDeclaration, env: string, domain
 }
 
 export const transformAlertTopicName = (org: OrganisationDeclaration, domain: string) => `${org.name}-${domain}-transform-failures`;
+
+/** The ARN of a domain's transform-failures topic, known from config. */
+export function transformAlertTopicArn(org: OrganisationDeclaration, env: string, domain: string): string {
+  const e = environment(org, env);
+  return `arn:aws:sns:${e.region}:${e.accountId}:${transformAlertTopicName(org, domain)}`;
+}
+
+/**
+ * An ArnLike pattern (`*` for the domain) matching the transform-failures topic of every domain of the
+ * organisation in one environment: `arn:aws:sns:<region>:<account>:<org>-*-transform-failures`.
+ */
+export const transformAlertTopicArnPattern = (org: OrganisationDeclaration, env: string) => transformAlertTopicArn(org, env, "*");

@@ -17,8 +17,8 @@ export interface RunPermissionsProps {
 /**
  * Exactly what one transform's run needs: its domain's workgroup, the catalog entries it reads and writes, S3
  * reads on its sources, S3 writes and deletes on its target's prefix only, its workgroup's result prefix, the lake
- * key, Lake Formation's credential vending, its alert topic and the transforms it starts. Lake Formation does
- * not govern writes to S3, so the target prefix in IAM is what confines the run's writes.
+ * key, Lake Formation's credential vending, its alert topic, log delivery and the transforms it starts. Lake
+ * Formation does not govern writes to S3, so the target prefix in IAM is what confines the run's writes.
  */
 export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocumentStatement[] {
   const { organisation: org, environment: env, transform: t } = props;
@@ -89,6 +89,23 @@ export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocu
     },
     { sid: "GetLakeFormationCredentials", actions: ["lakeformation:GetDataAccess"], resources: ["*"] },
     { sid: "AnnounceFailures", actions: ["sns:Publish"], resources: [props.topicArn] },
+    {
+      // Step Functions delivers the machine's log through CloudWatch Logs' vended-log delivery, with the run role.
+      // These actions support no resource-level permissions, so AWS requires "*" (Step Functions developer guide,
+      // "IAM Policies for logging to CloudWatch Logs").
+      sid: "DeliverStateMachineLogs",
+      actions: [
+        "logs:CreateLogDelivery",
+        "logs:GetLogDelivery",
+        "logs:UpdateLogDelivery",
+        "logs:DeleteLogDelivery",
+        "logs:ListLogDeliveries",
+        "logs:PutResourcePolicy",
+        "logs:DescribeResourcePolicies",
+        "logs:DescribeLogGroups",
+      ],
+      resources: ["*"],
+    },
   ];
   if (props.dependentArns.length > 0) {
     statements.push({ sid: "StartTransformsReadingTheTarget", actions: ["states:StartExecution"], resources: [...props.dependentArns] });
