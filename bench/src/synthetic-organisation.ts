@@ -82,6 +82,7 @@ function views(domain: number, size: OrganisationSize): { declaration: object; s
 export function writeSyntheticOrganisation(size: OrganisationSize): SyntheticOrganisation {
   const root = mkdtempSync(join(tmpdir(), `baikal-bench-${size.domains}-`));
   writeFileSync(join(root, "package.json"), '{ "type": "module", "private": true }\n');
+  writeFileSync(join(root, ".gitignore"), "node_modules/\ncdktf.out/\n"); // Baikal's caches live in node_modules/.cache
   writeFileSync(
     join(root, "baikal.config.ts"),
     `import { defineOrganisation } from ${JSON.stringify(DECLARE)};\nexport default defineOrganisation(${JSON.stringify({

@@ -32,7 +32,8 @@ export function program(): Command {
   cli
     .command("check")
     .description("validate baikal.config.ts and every domain declaration, without Terraform")
-    .action(() => runCommand(checkCommand));
+    .option("--watch", "check again after every change, reusing what is already checked")
+    .action((options: { watch?: boolean }) => runCommand(() => checkCommand(options)));
   cli
     .command("synth")
     .description("synthesize stacks into cdktf.out/stacks/<stack>/cdk.tf.json")

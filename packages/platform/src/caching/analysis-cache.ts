@@ -75,7 +75,8 @@ export class ViewAnalysisCache {
 
   /** The stored analysis of `key`, if every relation it read is unchanged in `catalog`. */
   get(key: string, catalog: Catalog): ViewAnalysis | undefined {
-    const entry = this.stored[key];
+    // `used` first: in a watch session it holds what earlier checks of this process analysed.
+    const entry = this.used.get(key) ?? this.stored[key];
     const valid = entry?.reads.every(([database, name, fingerprint]) => {
       const relation = catalog.lookup(database, name);
       return relation !== undefined && this.fingerprint(relation) === fingerprint;
