@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const BIN = resolve(REPO_ROOT, "packages/cli/bin/baikal.js");
+export const BIN = resolve(REPO_ROOT, "packages/cli/bin/baikal.js");
 
 export interface CliRun {
   readonly code: number;
