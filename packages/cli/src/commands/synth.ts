@@ -1,11 +1,13 @@
 import { join, resolve } from "node:path";
-import type { DeployTarget, Project } from "@baikal/platform/project";
+import { type DeployTarget, type Project, stackNames } from "@baikal/platform/project";
 
 export interface SynthOptions {
   readonly stacks: readonly string[];
   readonly target: DeployTarget;
   /** @default "<root>/cdktf.out" */
   readonly outdir?: string;
+  /** Write the record contracts of the synthesized stacks' domains. @default true */
+  readonly contracts?: boolean;
 }
 
 export interface SynthResult {
@@ -21,7 +23,11 @@ export async function synth(options: SynthOptions, loaded?: Project): Promise<Sy
   const project = loaded ?? (await loadProject());
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
   const stacks = await synthesizeProject(project, { target: options.target, outdir, stacks: options.stacks });
-  writeContracts(project, outdir);
+  if (options.contracts !== false) {
+    // Contracts belong to domains: all of them for a full synth, only the named stacks' domains otherwise.
+    const named = options.stacks.length > 0 ? new Set(stackNames(project).filter((s) => stacks.includes(s.name)).map((s) => s.owner)) : undefined;
+    writeContracts(project, outdir, named);
+  }
   return { root: project.root, outdir, stacks };
 }
 

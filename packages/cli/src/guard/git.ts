@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, realpathSync } from "node:fs";
-import { join, relative } from "node:path";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, realpathSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 
 export interface GitRun {
   readonly code: number;
@@ -41,17 +41,47 @@ export function resolveBaseRef(projectRoot: string, ref: string): BaseRef {
 }
 
 /**
- * Writes the tree of `base.commit` into `dir` with `git archive`: no worktree is registered in the repository,
- * so nothing is left behind if the process dies. Returns the project root inside `dir`.
+ * Writes the tree of `base.commit` into `dir` and returns the project root inside it. No worktree is
+ * registered in the repository, so nothing is left behind if the process dies. Only the files that differ
+ * between the base and the working tree come out of git (`git archive` of those paths); every other file is
+ * hard-linked from the working tree (copied across file systems), so a one-view pull request in a large
+ * repository costs a handful of archived files rather than the whole tree.
  */
 export function exportTree(base: BaseRef, dir: string): string {
   mkdirSync(dir, { recursive: true });
-  const tar = join(dir, "..", `${commit7(base)}.tar`);
-  const archive = git(["archive", "--format=tar", "-o", tar, base.commit], base.gitRoot);
-  if (archive.code !== 0) throw new Error(`git archive ${base.commit} failed: ${archive.stderr.trim()}`);
-  const extract = spawnSync("tar", ["-xf", tar, "-C", dir], { encoding: "utf8" });
-  if (extract.status !== 0) throw new Error(`could not unpack ${base.ref}: ${extract.stderr.trim()}`);
+  const files = lines(gitOrFail(["ls-tree", "-r", "-z", "--name-only", base.commit], base));
+  const changed = new Set(lines(gitOrFail(["diff", "--name-only", "-z", "--no-renames", base.commit], base)));
+  // Past a few thousand paths the command line gets long, and most of the tree differs anyway: archive it all.
+  const differing = files.filter((file) => changed.has(file) || !existsSync(join(base.gitRoot, file)));
+  const fromGit = differing.length > 2000 ? files : differing;
+  const archived = new Set(fromGit);
+  for (const file of files) {
+    const from = join(base.gitRoot, file);
+    // A submodule is a folder in the working tree: nothing of it is needed to synthesize.
+    if (archived.has(file) || lstatSync(from).isDirectory()) continue;
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    try {
+      linkSync(from, join(dir, file));
+    } catch {
+      copyFileSync(from, join(dir, file));
+    }
+  }
+  if (fromGit.length > 0) {
+    const tar = join(dir, "..", `${commit7(base)}.tar`);
+    const archive = git(["--literal-pathspecs", "archive", "--format=tar", "-o", tar, base.commit, "--", ...fromGit], base.gitRoot);
+    if (archive.code !== 0) throw new Error(`git archive ${base.commit} failed: ${archive.stderr.trim()}`);
+    const extract = spawnSync("tar", ["-xf", tar, "-C", dir], { encoding: "utf8" });
+    if (extract.status !== 0) throw new Error(`could not unpack ${base.ref}: ${extract.stderr.trim()}`);
+  }
   return join(dir, base.prefix);
 }
+
+function gitOrFail(args: readonly string[], base: BaseRef): string {
+  const run = git(args, base.gitRoot);
+  if (run.code !== 0) throw new Error(`git ${args[0]} ${base.commit} failed: ${run.stderr.trim()}`);
+  return run.stdout;
+}
+
+const lines = (nulSeparated: string) => nulSeparated.split("\0").filter(Boolean);
 
 export const commit7 = (base: BaseRef): string => base.commit.slice(0, 7);

@@ -100,7 +100,7 @@ async function synthesizeBase(tree: BaseTree, base: BaseRef, work: string, stack
 async function synthesizeHead(project: Project, work: string, stacks?: readonly string[]): Promise<Stacks> {
   if (stacks?.length === 0) return new Map();
   const outdir = join(work, "head-out");
-  await synth({ stacks: stacks ?? [], target: "offline", outdir }, project);
+  await synth({ stacks: stacks ?? [], target: "offline", outdir, contracts: false }, project);
   return readStacks(outdir);
 }
 
@@ -129,13 +129,17 @@ export async function synthesizeBoth(projectRoot: string, ref: string, work: str
   // A ref that does not exist fails here, before any synthesis.
   const base = resolveBaseRef(projectRoot, ref);
   const tree = prepareBase(projectRoot, base, work);
+  // The base's child process starts before the head loads on this thread.
+  const baseReady = tree ? baseFingerprints(tree, base, projectRoot) : undefined;
+  baseReady?.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
   const project = await loadProject(projectRoot);
   const headStacks = stackNames(project).map((s) => s.name);
-  if (!tree) {
+  if (!tree || !baseReady) {
     const after = await synthesizeHead(project, work);
     return { base, before: new Map(), after, unchanged: [], stacks: { base: 0, head: headStacks } };
   }
-  const [before, head] = await Promise.all([baseFingerprints(tree, base, projectRoot), Promise.resolve(stackFingerprints(project))]);
+  const head = stackFingerprints(project);
+  const before = await baseReady;
   if (!before) {
     const [beforeStacks, after] = await Promise.all([synthesizeBase(tree, base, work), synthesizeHead(project, work)]);
     return { base, before: beforeStacks, after, unchanged: [], stacks: { base: beforeStacks.size, head: headStacks } };

@@ -31,7 +31,7 @@ const WORKER_ENTRY = new URL("./synth-worker-entry.js", import.meta.url);
 export async function synthesizeProject(project: Project, options: SynthesizeOptions): Promise<string[]> {
   const selected = selectStacks(project, options.stacks);
   const domainStacks = selected.filter((s) => s.owner !== "platform" && s.owner !== "consumer").map((s) => s.name);
-  const workerCount = domainStacks.length < (options.minStacksForWorkers ?? 60) ? 0 : (options.workers ?? availableParallelism() - 1);
+  const workerCount = domainStacks.length < (options.minStacksForWorkers ?? 60) ? 0 : (options.workers ?? defaultWorkers());
   if (workerCount <= 0) {
     const { app } = await buildApp(project, { target: options.target, outdir: options.outdir, stacks: selected.map((s) => s.name) });
     app.synth();
@@ -89,4 +89,10 @@ function mergeShards(outdir: string, shardDirs: readonly string[]): void {
   }
   const sorted = Object.fromEntries(Object.keys(stacks).sort().map((name) => [name, stacks[name]]));
   writeFileSync(manifestFile, `${JSON.stringify({ ...manifest, stacks: sorted }, null, 2)}\n`);
+}
+
+/** One thread per core beyond this one; `BAIKAL_WORKERS` overrides (0 keeps everything on this thread). */
+function defaultWorkers(): number {
+  const fromEnv = process.env.BAIKAL_WORKERS;
+  return fromEnv !== undefined && /^\d+$/.test(fromEnv) ? Number(fromEnv) : availableParallelism() - 1;
 }

@@ -3,10 +3,13 @@ import { join } from "node:path";
 import { recordJsonSchema } from "../contracts/record-schema.ts";
 import type { Project } from "../loading/project.ts";
 
-/** Writes `<outdir>/contracts/<domain>/<table>.schema.json` for every table; returns the paths written. */
-export function writeContracts(project: Project, outdir: string): string[] {
+/**
+ * Writes `<outdir>/contracts/<domain>/<table>.schema.json` for every table of `domains` (default: all);
+ * returns the paths written.
+ */
+export function writeContracts(project: Project, outdir: string, domains?: ReadonlySet<string>): string[] {
   const written: string[] = [];
-  for (const domain of project.domains) {
+  for (const domain of project.domains.filter((d) => !domains || domains.has(d.name))) {
     const dir = join(outdir, "contracts", domain.name);
     mkdirSync(dir, { recursive: true });
     for (const table of domain.tables ?? []) {

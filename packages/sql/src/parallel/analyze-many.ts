@@ -28,7 +28,7 @@ const WORKER_ENTRY = new URL("./worker-entry.js", import.meta.url);
 /** The analyses of `jobs`, in the same order. */
 export async function analyzeMany(jobs: readonly ViewJob[], relations: readonly CatalogRelation[], options: AnalyzeManyOptions = {}): Promise<ViewAnalysis[]> {
   const catalog = createCatalog(relations);
-  const workerCount = jobs.length < (options.minViewsForWorkers ?? 400) ? 0 : (options.workers ?? availableParallelism() - 1);
+  const workerCount = jobs.length < (options.minViewsForWorkers ?? 400) ? 0 : (options.workers ?? defaultWorkers());
   const results = new Array<ViewAnalysis>(jobs.length);
   const analyze = (index: number) => {
     const job = jobs[index]!;
@@ -93,4 +93,10 @@ function feed(worker: Worker, batches: number[][], jobs: readonly ViewJob[], res
     worker.on("error", (error) => fail(error.message));
     worker.on("exit", (code) => fail(`exit code ${code}`));
   });
+}
+
+/** One thread per core beyond this one; `BAIKAL_WORKERS` overrides (0 keeps everything on this thread). */
+function defaultWorkers(): number {
+  const fromEnv = process.env.BAIKAL_WORKERS;
+  return fromEnv !== undefined && /^\d+$/.test(fromEnv) ? Number(fromEnv) : availableParallelism() - 1;
 }
