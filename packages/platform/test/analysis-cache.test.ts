@@ -10,9 +10,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ViewAnalysisCache, analysisCacheFile } from "../src/caching/analysis-cache.ts";
 import type { DomainInput } from "../src/declarations/domain.ts";
 import { loadProject } from "../src/loading/load-project.ts";
-import { DeclarationError, formatProblem } from "../src/problems/problem.ts";
 import { analyzeViews } from "../src/views/analyze-views.ts";
-import { ADS_DOMAIN, configSource, DAILY_IMPRESSIONS_SQL, domainSource, writeProject } from "./support.ts";
+import { ADS_DOMAIN, configSource, DAILY_IMPRESSIONS_SQL, domainSource, writeProject, problemsOf } from "./support.ts";
 
 function adsProject(ads: DomainInput = ADS_DOMAIN, sql = DAILY_IMPRESSIONS_SQL): string {
   return writeProject({ "baikal.config.ts": configSource(), "domains/ads/domain.ts": domainSource(ads), "domains/ads/views/daily_impressions.sql": sql });
@@ -32,16 +31,6 @@ async function countsFor(root: string): Promise<{ hits: number; misses: number }
     delete process.env.BAIKAL_CACHE;
   }
   return { hits: cache.hits, misses: cache.misses };
-}
-
-async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadProject(root);
-  } catch (error) {
-    if (error instanceof DeclarationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected problems");
 }
 
 const withColumnType = (type: string): DomainInput => ({

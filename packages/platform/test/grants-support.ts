@@ -1,8 +1,6 @@
 import type { DomainInput } from "../src/declarations/domain.ts";
 import type { PartitionKeyInput } from "../src/declarations/table.ts";
 import type { OrganisationInput } from "../src/declarations/organisation.ts";
-import { loadProject } from "../src/loading/load-project.ts";
-import { DeclarationError, formatProblem } from "../src/problems/problem.ts";
 import { configSource, domainSource, ORGANISATION, writeProject } from "./support.ts";
 
 /** An organisation with every kind of principal, an LF-tag vocabulary and a pii allow-list. */
@@ -87,12 +85,4 @@ export function governedProject(grants: Grants, web: Partial<DomainInput> = {}, 
 }
 
 /** The problem lines `baikal check` prints for a repository, or a failure when it loads. */
-export async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadProject(root);
-  } catch (error) {
-    if (error instanceof DeclarationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected problems");
-}
+export { problemsOf } from "./support.ts";

@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../src/loading/load-project.ts";
-import { DeclarationError, formatProblem } from "../src/problems/problem.ts";
-import { EVENTS_DOMAIN, ORGANISATION, configSource, domainSource, writeProject } from "./support.ts";
+import { EVENTS_DOMAIN, ORGANISATION, configSource, domainSource, writeProject, problemsOf as problemsIn } from "./support.ts";
 
 /** Loads a throwaway project and returns the problem lines `baikal check` would print. */
-async function problemsOf(files: Record<string, string>): Promise<string[]> {
-  const root = writeProject(files);
-  try {
-    await loadProject(root);
-  } catch (error) {
-    if (error instanceof DeclarationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected the project to be invalid");
-}
+const problemsOf = (files: Record<string, string>): Promise<string[]> => problemsIn(writeProject(files));
 
 const withTable = (table: Record<string, unknown>) => ({ ...EVENTS_DOMAIN, tables: [{ ...EVENTS_DOMAIN.tables![0], ...table }] });
 const column = (extra: Record<string, unknown>) => ({ name: "c", type: "string", description: "C.", ...extra });

@@ -8,6 +8,8 @@ import { domainSchema, type DomainInput } from "../src/declarations/domain.ts";
 import { organisationSchema, type OrganisationInput } from "../src/declarations/organisation.ts";
 import type { Domain, Project } from "../src/loading/project.ts";
 import { DomainStack } from "../src/stacks/domain-stack.ts";
+import { loadProject } from "../src/loading/load-project.ts";
+import { DeclarationError, formatProblem } from "../src/problems/problem.ts";
 import { PlatformStack } from "../src/stacks/platform-stack.ts";
 import type { DeployTarget } from "../src/stacks/baikal-stack.ts";
 
@@ -163,3 +165,14 @@ export const configSource = (organisation: OrganisationInput = ORGANISATION) =>
 
 export const domainSource = (domain: unknown) =>
   `import { defineDomain } from "@baikal/platform/declare";\nexport default defineDomain(${JSON.stringify(domain, null, 2)});\n`;
+
+/** Every problem `loadProject` reports for the project at `root`, formatted as `baikal check` prints them. */
+export async function problemsOf(root: string): Promise<string[]> {
+  try {
+    await loadProject(root);
+  } catch (error) {
+    if (error instanceof DeclarationError) return error.problems.map(formatProblem);
+    throw error;
+  }
+  throw new Error("expected the project to have problems");
+}

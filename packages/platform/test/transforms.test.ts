@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { DomainInput } from "../src/declarations/domain.ts";
 import type { PartitionKeyInput, TableInput } from "../src/declarations/table.ts";
 import { loadProject } from "../src/loading/load-project.ts";
-import { DeclarationError, formatProblem } from "../src/problems/problem.ts";
 import { renderSql } from "../src/transforms/run-parameters.ts";
 import { stateMachineDefinition, utcOffset, writeStatement } from "../src/transforms/state-machine-definition.ts";
-import { configSource, domainSource, EVENTS_DOMAIN, writeProject } from "./support.ts";
+import { configSource, domainSource, EVENTS_DOMAIN, writeProject, problemsOf } from "./support.ts";
 
 const dt: PartitionKeyInput = { name: "dt", description: "Day.", projection: { type: "date", format: "yyyy-MM-dd", range: ["2024-01-01", "NOW"] } };
 const curated = (name: string, columns: [string, string][]): TableInput => ({
@@ -46,16 +45,6 @@ const SQL = {
 
 const project = (web: DomainInput = WEB, files: Record<string, string> = {}, sql: Record<string, string> = SQL) =>
   writeProject({ "baikal.config.ts": configSource(), "domains/web/domain.ts": domainSource(web), ...sql, ...files });
-
-async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadProject(root);
-  } catch (error) {
-    if (error instanceof DeclarationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected problems");
-}
 
 const withTransform = (index: number, change: Record<string, unknown>): DomainInput => ({
   ...WEB,

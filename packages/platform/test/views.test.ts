@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DomainInput } from "../src/declarations/domain.ts";
 import { loadProject } from "../src/loading/load-project.ts";
-import { DeclarationError, formatProblem } from "../src/problems/problem.ts";
 import { decodePrestoView } from "../src/views/presto-view.ts";
-import { ADS_DOMAIN, configSource, DAILY_IMPRESSIONS_SQL, domainSource, EVENTS_DOMAIN, resources, synthDomain, writeProject } from "./support.ts";
+import { ADS_DOMAIN, configSource, DAILY_IMPRESSIONS_SQL, domainSource, EVENTS_DOMAIN, resources, synthDomain, writeProject, problemsOf } from "./support.ts";
 
 const ADS = ADS_DOMAIN;
 const DAILY_SQL = DAILY_IMPRESSIONS_SQL;
@@ -17,16 +16,6 @@ function project(ads: DomainInput = ADS, files: Record<string, string> = {}, web
     "domains/ads/views/daily_impressions.sql": DAILY_SQL,
     ...files,
   });
-}
-
-async function problemsOf(root: string): Promise<string[]> {
-  try {
-    await loadProject(root);
-  } catch (error) {
-    if (error instanceof DeclarationError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  throw new Error("expected problems");
 }
 
 const withView = (view: Record<string, unknown>, sql?: string) => ({

@@ -10,6 +10,7 @@ import { bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
 import { utcOffset } from "../transforms/state-machine-definition.ts";
 import type { TransformAlerts } from "../transforms/transform-alerts.ts";
 import { definitionJson } from "../transforms/transform-job.ts";
+import { addScheduledStart, serviceTrust } from "../transforms/scheduled-start.ts";
 import { snapshotExportNames } from "./ingestion-names.ts";
 import { snapshotExportDefinition } from "./snapshot-export-definition.ts";
 import { snapshotExportRunPermissions, snapshotExportWritePermissions } from "./snapshot-export-permissions.ts";
@@ -22,9 +23,6 @@ export interface SnapshotExportProps {
   /** The domain's failure topic, shared with its transforms. */
   readonly alerts: TransformAlerts;
 }
-
-/** A run whose start slipped by more than this is dropped; the next day's export covers the data again. */
-const MAXIMUM_EVENT_AGE_SECONDS = 3600;
 
 /**
  * A daily export of an RDS instance's or Aurora cluster's latest automated snapshot to Parquet in the raw zone.
@@ -46,23 +44,12 @@ export class SnapshotExport extends Construct {
     const label = `${props.domain}.${i.name}`;
     const s3Prefix = `${props.domain}/${ingestionLocation(i)}`.replace(/\/+$/, "");
     const exportRoleArn = `arn:aws:iam::${accountId}:role/${names.exportRole}`;
-    const trust = (service: string) =>
-      new DataAwsIamPolicyDocument(this, `${service.split(".")[0]}_trust`, {
-        statement: [
-          {
-            actions: ["sts:AssumeRole"],
-            principals: [{ type: "Service", identifiers: [service] }],
-            // Only this account's exports, machines and schedules may use the role (confused-deputy protection).
-            condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
-          },
-        ],
-      });
     const permissions = { organisation: org, environment: env, ingestion: i, s3Prefix, exportRoleArn, topicArn: props.alerts.topicArn };
 
     this.exportRole = new IamRole(this, "export_role", {
       name: names.exportRole,
       description: terraformLiteral(`RDS writes the snapshot exports of ingestion ${label} with this role, under s3://${bucketName(org, env, "raw")}/${s3Prefix}/ only`),
-      assumeRolePolicy: trust("export.rds.amazonaws.com").json,
+      assumeRolePolicy: serviceTrust(this, "export.rds.amazonaws.com", accountId).json,
     });
     const writes = new DataAwsIamPolicyDocument(this, "export_access", { statement: snapshotExportWritePermissions(permissions) });
     const exportPolicy = new IamRolePolicy(this, "export_access_policy", { role: this.exportRole.id, name: "write-export", policy: writes.json });
@@ -70,7 +57,7 @@ export class SnapshotExport extends Construct {
     this.role = new IamRole(this, "role", {
       name: names.runRole,
       description: terraformLiteral(`Runs ingestion ${label}: finds the latest snapshot, starts and follows its export`),
-      assumeRolePolicy: trust("states.amazonaws.com").json,
+      assumeRolePolicy: serviceTrust(this, "states.amazonaws.com", accountId).json,
     });
     const run = new DataAwsIamPolicyDocument(this, "access", { statement: snapshotExportRunPermissions(permissions) });
     const runPolicy = new IamRolePolicy(this, "access_policy", { role: this.role.id, name: "run-export", policy: run.json });
@@ -98,28 +85,16 @@ export class SnapshotExport extends Construct {
       dependsOn: [props.alerts.topic, exportPolicy, runPolicy],
     });
 
-    const schedulerRole = new IamRole(this, "scheduler_role", {
-      name: names.schedulerRole,
-      description: terraformLiteral(`EventBridge Scheduler starts ingestion ${label} with this role`),
-      assumeRolePolicy: trust("scheduler.amazonaws.com").json,
-    });
-    const start = new DataAwsIamPolicyDocument(this, "scheduler_access", {
-      statement: [{ sid: "StartThisExportOnly", actions: ["states:StartExecution"], resources: [this.stateMachine.arn] }],
-    });
-    new IamRolePolicy(this, "scheduler_access_policy", { role: schedulerRole.id, name: "start-export", policy: start.json });
-    this.schedule = new SchedulerSchedule(this, "schedule", {
-      name: names.schedule,
-      description: terraformLiteral(`Exports ${i.source.cluster ?? i.source.instance} for ingestion ${label}`),
-      scheduleExpression: schedule.expression,
-      scheduleExpressionTimezone: schedule.timezone,
-      flexibleTimeWindow: { mode: "OFF" },
-      target: {
-        arn: this.stateMachine.arn,
-        roleArn: schedulerRole.arn,
-        // The scheduler fills in the scheduled instant; the machine turns it into the day of the run.
-        input: JSON.stringify({ scheduled_time: "<aws.scheduler.scheduled-time>" }),
-        retryPolicy: { maximumEventAgeInSeconds: MAXIMUM_EVENT_AGE_SECONDS, maximumRetryAttempts: 3 },
-      },
+    this.schedule = addScheduledStart(this, {
+      stateMachineArn: this.stateMachine.arn,
+      accountId,
+      schedule,
+      roleName: names.schedulerRole,
+      scheduleName: names.schedule,
+      what: `ingestion ${label}`,
+      scheduleDescription: `Exports ${i.source.cluster ?? i.source.instance} for ingestion ${label}`,
+      sid: "StartThisExportOnly",
+      policyName: "start-export",
     });
   }
 }

@@ -15,6 +15,7 @@ import {
 } from "../iac/aws.ts";
 import { Construct, type TerraformResource } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
+import { addScheduledStart, serviceTrust } from "./scheduled-start.ts";
 import { bucketName, environment } from "../naming/names.ts";
 import type { ResolvedTransform } from "./resolved-transform.ts";
 import type { TransformAlerts } from "./transform-alerts.ts";
@@ -38,9 +39,6 @@ export interface TransformJobProps {
   /** The domain's Glue tables by name: the run's Lake Formation grants are made on them. */
   readonly glueTables: ReadonlyMap<string, TerraformResource>;
 }
-
-/** Runs whose start slipped by more than this are dropped; the next day's run, or a backfill, covers the date. */
-const MAXIMUM_EVENT_AGE_SECONDS = 3600;
 
 /**
  * One transform's machinery: a Step Functions state machine that clears and rewrites the target, tests it and
@@ -69,21 +67,10 @@ export class TransformJob extends Construct {
       return transformNames(org, env, domain, name).stateMachineArn;
     });
 
-    const trust = (service: string) =>
-      new DataAwsIamPolicyDocument(this, `${service.split(".")[0]}_trust`, {
-        statement: [
-          {
-            actions: ["sts:AssumeRole"],
-            principals: [{ type: "Service", identifiers: [service] }],
-            // Only this account's machines and schedules may use the role (confused-deputy protection).
-            condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
-          },
-        ],
-      });
     this.role = new IamRole(this, "role", {
       name: names.runRole,
       description: terraformLiteral(`Runs transform ${t.id}: Athena in workgroup ${props.workgroup}, writes ${t.domain}.${t.target.name} only`),
-      assumeRolePolicy: trust("states.amazonaws.com").json,
+      assumeRolePolicy: serviceTrust(this, "states.amazonaws.com", accountId).json,
     });
     const access = new DataAwsIamPolicyDocument(this, "access", {
       statement: runPermissions({ organisation: org, environment: env, transform: t, workgroup: props.workgroup, topicArn, dependentArns }),
@@ -121,28 +108,16 @@ export class TransformJob extends Construct {
 
     const schedule = t.declaration.schedule;
     if (!schedule) return;
-    const schedulerRole = new IamRole(this, "scheduler_role", {
-      name: names.schedulerRole,
-      description: terraformLiteral(`EventBridge Scheduler starts transform ${t.id} with this role`),
-      assumeRolePolicy: trust("scheduler.amazonaws.com").json,
-    });
-    const start = new DataAwsIamPolicyDocument(this, "scheduler_access", {
-      statement: [{ sid: "StartThisTransformOnly", actions: ["states:StartExecution"], resources: [this.stateMachine.arn] }],
-    });
-    new IamRolePolicy(this, "scheduler_access_policy", { role: schedulerRole.id, name: "start-transform", policy: start.json });
-    this.schedule = new SchedulerSchedule(this, "schedule", {
-      name: names.schedule,
-      description: terraformLiteral(`Runs transform ${t.id}`),
-      scheduleExpression: schedule.expression,
-      scheduleExpressionTimezone: schedule.timezone,
-      flexibleTimeWindow: { mode: "OFF" },
-      target: {
-        arn: this.stateMachine.arn,
-        roleArn: schedulerRole.arn,
-        // The scheduler fills in the scheduled instant; the machine turns it into the run date.
-        input: JSON.stringify({ scheduled_time: "<aws.scheduler.scheduled-time>" }),
-        retryPolicy: { maximumEventAgeInSeconds: MAXIMUM_EVENT_AGE_SECONDS, maximumRetryAttempts: 3 },
-      },
+    this.schedule = addScheduledStart(this, {
+      stateMachineArn: this.stateMachine.arn,
+      accountId,
+      schedule,
+      roleName: names.schedulerRole,
+      scheduleName: names.schedule,
+      what: `transform ${t.id}`,
+      scheduleDescription: `Runs transform ${t.id}`,
+      sid: "StartThisTransformOnly",
+      policyName: "start-transform",
     });
   }
   /**
