@@ -1,4 +1,4 @@
-import { findProjectRoot } from "@baikal/platform/project";
+import { findProjectRoot, type Project } from "@baikal/platform/project";
 import { type AffectedStacks, affectedStacks, toPlan } from "../guard/affected-stacks.ts";
 import { synthesizeBoth } from "../guard/synthesize-ref.ts";
 import { withWorkDir } from "./guard.ts";
@@ -18,12 +18,17 @@ export interface AffectedResult extends AffectedStacks {
 
 /** Compares each stack's configuration between base and head, synthesizing only stacks whose inputs differ. */
 export async function affected(base: string): Promise<AffectedResult> {
+  return (await compareWithBase(base)).result;
+}
+
+/** `affected`, and the head project it loaded, for a plan that follows. */
+async function compareWithBase(base: string): Promise<{ result: AffectedResult; project: Project }> {
   const root = findProjectRoot();
   const both = await withWorkDir("baikal-affected-", (work) => synthesizeBoth(root, base, work));
   const compared = affectedStacks(both.before, both.after);
   const same = new Set([...both.unchanged, ...compared.unchanged]);
   const stacks = { ...compared, unchanged: both.stacks.head.filter((stack) => same.has(stack)) };
-  return { base: { ref: both.base.ref, commit: both.base.commit }, ...stacks, affected: toPlan(stacks) };
+  return { result: { base: { ref: both.base.ref, commit: both.base.commit }, ...stacks, affected: toPlan(stacks) }, project: both.project };
 }
 
 /** `baikal affected`: the affected stacks, one per line on stdout (for scripts), a summary on stderr. */
@@ -45,12 +50,12 @@ export async function affectedCommand(options: AffectedOptions): Promise<number>
 export async function planAffectedCommand(options: PlanOptions & { readonly base?: string }): Promise<number> {
   if (!options.base) throw new Error("plan --affected needs --base <ref>, the git ref to compare with (e.g. origin/main)");
   console.error(`affected: synthesizing ${options.base} and the working tree ...`);
-  const result = await affected(options.base);
+  const { result, project } = await compareWithBase(options.base);
   const stacks = result.affected.filter((s) => options.stacks.length === 0 || options.stacks.includes(s));
   console.error(`affected: ${stacks.length ? stacks.join(", ") : "none"} (against ${result.base.ref} ${result.base.commit.slice(0, 7)})`);
   if (stacks.length === 0) {
     console.log(`no stack changes against ${result.base.ref}; nothing to plan`);
     return 0;
   }
-  return planCommand({ ...options, stacks });
+  return planCommand({ ...options, stacks }, project);
 }

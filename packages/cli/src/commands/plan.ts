@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DeployTarget } from "@baikal/platform/project";
+import type { DeployTarget, Project } from "@baikal/platform/project";
 import { terraformEnvironment } from "../terraform/cli-config.ts";
 import { type PlanSummary, summarizePlan } from "../terraform/plan-summary.ts";
 import { inPool, runTerraform } from "../terraform/run-terraform.ts";
@@ -44,8 +44,8 @@ async function planStack(stack: string, dir: string, env: NodeJS.ProcessEnv): Pr
 }
 
 /** Synthesizes, then plans every requested stack; results come back in stack order. */
-export async function plan(options: PlanOptions): Promise<{ outdir: string; results: StackPlanResult[] }> {
-  const synthesized = await synth(options);
+export async function plan(options: PlanOptions, project?: Project): Promise<{ outdir: string; results: StackPlanResult[] }> {
+  const synthesized = await synth(options, project);
   const env = terraformEnvironment(synthesized.outdir);
   const parallel = options.parallel ?? Math.min(4, availableParallelism());
   const results = await inPool(synthesized.stacks, parallel, async (stack) => {
@@ -70,9 +70,10 @@ export function formatPlanTable(results: readonly StackPlanResult[]): string {
   return lines.join("\n");
 }
 
-export async function planCommand(options: PlanOptions): Promise<number> {
+/** `baikal plan`; `project` when the caller has already loaded and checked it. */
+export async function planCommand(options: PlanOptions, project?: Project): Promise<number> {
   const started = performance.now();
-  const { outdir, results } = await plan(options);
+  const { outdir, results } = await plan(options, project);
   console.log(formatPlanTable(results));
   for (const r of results) {
     for (const address of r.summary?.destructive ?? []) console.log(`! ${r.stack}: ${address}`);

@@ -52,6 +52,8 @@ function runBaikal(bin: string, cwd: string, args: readonly string[], env: NodeJ
 /** Base and head side by side. Only the synthesized stacks are in `before` and `after`. */
 export interface ComparedTrees {
   readonly base: BaseRef;
+  /** The head, loaded and checked once: a plan that follows reuses it. */
+  readonly project: Project;
   /** The base's stacks that may differ from the head's, and those the head no longer has. */
   readonly before: Stacks;
   /** The head's stacks that may differ from the base's. */
@@ -136,13 +138,13 @@ export async function synthesizeBoth(projectRoot: string, ref: string, work: str
   const headStacks = stackNames(project).map((s) => s.name);
   if (!tree || !baseReady) {
     const after = await synthesizeHead(project, work);
-    return { base, before: new Map(), after, unchanged: [], stacks: { base: 0, head: headStacks } };
+    return { base, project, before: new Map(), after, unchanged: [], stacks: { base: 0, head: headStacks } };
   }
   const head = stackFingerprints(project);
   const before = await baseReady;
   if (!before) {
     const [beforeStacks, after] = await Promise.all([synthesizeBase(tree, base, work), synthesizeHead(project, work)]);
-    return { base, before: beforeStacks, after, unchanged: [], stacks: { base: beforeStacks.size, head: headStacks } };
+    return { base, project, before: beforeStacks, after, unchanged: [], stacks: { base: beforeStacks.size, head: headStacks } };
   }
   const differing = headStacks.filter((stack) => before.get(stack) !== head.get(stack));
   const gone = [...before.keys()].filter((stack) => !head.has(stack));
@@ -152,6 +154,7 @@ export async function synthesizeBoth(projectRoot: string, ref: string, work: str
   ]);
   return {
     base,
+    project,
     before: beforeStacks,
     after,
     unchanged: headStacks.filter((stack) => before.get(stack) === head.get(stack)),
