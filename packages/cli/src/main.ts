@@ -44,7 +44,8 @@ export function program(): Command {
   cli
     .command("fingerprints")
     .description("a hash per stack of everything it is built from, as JSON; equal hashes synthesize equal stacks")
-    .action(() => runCommand(fingerprintsCommand));
+    .option("--synth-into <dir>", "then synthesize the stacks named by a JSON array on stdin into <dir> (used by affected and guard)")
+    .action((options: { synthInto?: string }) => runCommand(() => fingerprintsCommand(options)));
   cli
     .command("plan")
     .description("synthesize, then terraform init, validate and plan each stack; prints what would change")

@@ -52,6 +52,18 @@ describe("baikal affected", () => {
     expect(result.changed).toEqual(["platform-production", "platform-staging"]);
   });
 
+  it("fails, naming the base and its problems, when the base itself does not check", () => {
+    const root = gitProject({
+      "baikal.config.ts": configSource(),
+      "domains/ads/domain.ts": domainSource(ADS),
+      [VIEW]: DAILY_SQL.replace("FROM impressions", "FROM impressionz"),
+    });
+    writeFileSync(join(root, VIEW), DAILY_SQL);
+    const run = baikal(["affected", "--base", "main"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/\nbaikal: the base main \([0-9a-f]{7}\) does not synthesize:\ndomains\/ads\/views\/daily_impressions\.sql:2:6: .*"impressionz"/);
+  });
+
   it("fails when the base ref does not exist", () => {
     const run = baikal(["affected", "--base", "v9.9.9"], project());
     expect(run.code).toBe(1);

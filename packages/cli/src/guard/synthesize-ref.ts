@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -107,19 +107,62 @@ async function synthesizeHead(project: Project, work: string, stacks?: readonly 
 }
 
 /**
- * The base's stack fingerprints, reading the head's view-analysis cache (never writing it: the base may run
- * other code). Undefined when the base's Baikal predates `baikal fingerprints`.
+ * One child process in the base tree, with the base's Baikal: `baikal fingerprints --synth-into <dir>` prints
+ * the base's fingerprints, then synthesizes the stacks named on its stdin, so the base is loaded once. It reads
+ * the head's view-analysis cache and never writes it (the base may run other code).
  */
-async function baseFingerprints(tree: BaseTree, base: BaseRef, headRoot: string): Promise<Map<string, string> | undefined> {
-  const env = { BAIKAL_CACHE: "read-only", BAIKAL_CACHE_FILE: analysisCacheFile(headRoot) };
-  let stdout: string;
-  try {
-    stdout = await runBaikal(tree.bin, tree.root, ["fingerprints"], env);
-  } catch (error) {
-    if (/unknown command/.test((error as Error).message)) return undefined;
-    throw failedBase(base, error);
+class BaseSession {
+  /** The base's fingerprints; undefined when the base's Baikal predates `fingerprints --synth-into`. */
+  readonly fingerprints: Promise<Map<string, string> | undefined>;
+  private readonly exited: Promise<void>;
+  private readonly child: ChildProcess;
+  private readonly outdir: string;
+
+  constructor(tree: BaseTree, base: BaseRef, headRoot: string, work: string) {
+    this.outdir = join(work, "base-out");
+    this.child = spawn(process.execPath, [tree.bin, "fingerprints", "--synth-into", this.outdir], {
+      cwd: tree.root,
+      env: { ...process.env, BAIKAL_TARGET: "offline", BAIKAL_CACHE: "read-only", BAIKAL_CACHE_FILE: analysisCacheFile(headRoot) },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child.stdin!.on("error", () => {}); // a child that already failed reports through its exit code
+    const stderr: Buffer[] = [];
+    this.child.stderr!.on("data", (chunk: Buffer) => stderr.push(chunk));
+    const closed = new Promise<{ code: number | null; message: string }>((resolve, reject) => {
+      this.child.on("error", reject);
+      this.child.on("close", (code) => resolve({ code, message: Buffer.concat(stderr).toString("utf8").trim() }));
+    });
+    this.fingerprints = new Promise((resolve, reject) => {
+      let stdout = "";
+      this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
+        stdout += chunk;
+        const newline = stdout.indexOf("\n");
+        if (newline >= 0) resolve(new Map(Object.entries(JSON.parse(stdout.slice(0, newline)) as Record<string, string>)));
+      });
+      closed.then(({ code, message }) => {
+        if (code !== 0 && /unknown (command|option)/.test(message)) resolve(undefined);
+        else reject(failedBase(base, new Error(message || `exit code ${code} before printing fingerprints`)));
+      }, reject);
+    });
+    this.exited = closed.then(({ code, message }) => {
+      if (code !== 0) throw failedBase(base, new Error(message));
+    });
+    // Both are awaited later, once the head has loaded; until then a failure must not count as unhandled.
+    this.fingerprints.catch(() => {});
+    this.exited.catch(() => {});
   }
-  return new Map(Object.entries(JSON.parse(stdout) as Record<string, string>));
+
+  /** Synthesizes `stacks` (possibly none) in the base and returns them; the child exits afterwards. */
+  async synthesize(stacks: readonly string[]): Promise<Stacks> {
+    this.child.stdin!.end(`${JSON.stringify(stacks)}\n`);
+    await this.exited;
+    return stacks.length === 0 ? new Map() : readStacks(this.outdir);
+  }
+
+  /** Stops the child when the comparison cannot go on. */
+  stop(): void {
+    this.child.kill();
+  }
 }
 
 /**
@@ -132,32 +175,36 @@ export async function synthesizeBoth(projectRoot: string, ref: string, work: str
   const base = resolveBaseRef(projectRoot, ref);
   const tree = prepareBase(projectRoot, base, work);
   // The base's child process starts before the head loads on this thread.
-  const baseReady = tree ? baseFingerprints(tree, base, projectRoot) : undefined;
-  baseReady?.catch(() => {}); // awaited below; this only keeps an early failure from counting as unhandled
-  const project = await loadProject(projectRoot);
-  const headStacks = stackNames(project).map((s) => s.name);
-  if (!tree || !baseReady) {
-    const after = await synthesizeHead(project, work);
-    return { base, project, before: new Map(), after, unchanged: [], stacks: { base: 0, head: headStacks } };
+  const session = tree ? new BaseSession(tree, base, projectRoot, work) : undefined;
+  try {
+    const project = await loadProject(projectRoot);
+    const headStacks = stackNames(project).map((s) => s.name);
+    if (!tree || !session) {
+      const after = await synthesizeHead(project, work);
+      return { base, project, before: new Map(), after, unchanged: [], stacks: { base: 0, head: headStacks } };
+    }
+    const head = stackFingerprints(project);
+    const before = await session.fingerprints;
+    if (!before) {
+      const [beforeStacks, after] = await Promise.all([synthesizeBase(tree, base, work), synthesizeHead(project, work)]);
+      return { base, project, before: beforeStacks, after, unchanged: [], stacks: { base: beforeStacks.size, head: headStacks } };
+    }
+    const differing = headStacks.filter((stack) => before.get(stack) !== head.get(stack));
+    const gone = [...before.keys()].filter((stack) => !head.has(stack));
+    const [beforeStacks, after] = await Promise.all([
+      session.synthesize([...differing.filter((stack) => before.has(stack)), ...gone]),
+      synthesizeHead(project, work, differing),
+    ]);
+    return {
+      base,
+      project,
+      before: beforeStacks,
+      after,
+      unchanged: headStacks.filter((stack) => before.get(stack) === head.get(stack)),
+      stacks: { base: before.size, head: headStacks },
+    };
+  } catch (error) {
+    session?.stop();
+    throw error;
   }
-  const head = stackFingerprints(project);
-  const before = await baseReady;
-  if (!before) {
-    const [beforeStacks, after] = await Promise.all([synthesizeBase(tree, base, work), synthesizeHead(project, work)]);
-    return { base, project, before: beforeStacks, after, unchanged: [], stacks: { base: beforeStacks.size, head: headStacks } };
-  }
-  const differing = headStacks.filter((stack) => before.get(stack) !== head.get(stack));
-  const gone = [...before.keys()].filter((stack) => !head.has(stack));
-  const [beforeStacks, after] = await Promise.all([
-    synthesizeBase(tree, base, work, [...differing.filter((stack) => before.has(stack)), ...gone]),
-    synthesizeHead(project, work, differing),
-  ]);
-  return {
-    base,
-    project,
-    before: beforeStacks,
-    after,
-    unchanged: headStacks.filter((stack) => before.get(stack) === head.get(stack)),
-    stacks: { base: before.size, head: headStacks },
-  };
 }
