@@ -47,13 +47,13 @@ export function resolveBaseRef(projectRoot: string, ref: string): BaseRef {
  * hard-linked from the working tree (copied across file systems), so a one-view pull request in a large
  * repository costs a handful of archived files rather than the whole tree.
  */
-export function exportTree(base: BaseRef, dir: string): string {
+export function exportTree(base: BaseRef, dir: string, maxArchivedPaths = 2000): string {
   mkdirSync(dir, { recursive: true });
   const files = lines(gitOrFail(["ls-tree", "-r", "-z", "--name-only", base.commit], base));
   const changed = new Set(lines(gitOrFail(["diff", "--name-only", "-z", "--no-renames", base.commit], base)));
   // Past a few thousand paths the command line gets long, and most of the tree differs anyway: archive it all.
   const differing = files.filter((file) => changed.has(file) || !existsSync(join(base.gitRoot, file)));
-  const fromGit = differing.length > 2000 ? files : differing;
+  const fromGit = differing.length > maxArchivedPaths ? files : differing;
   const archived = new Set(fromGit);
   for (const file of files) {
     const from = join(base.gitRoot, file);
@@ -68,7 +68,8 @@ export function exportTree(base: BaseRef, dir: string): string {
   }
   if (fromGit.length > 0) {
     const tar = join(dir, "..", `${commit7(base)}.tar`);
-    const archive = git(["--literal-pathspecs", "archive", "--format=tar", "-o", tar, base.commit, "--", ...fromGit], base.gitRoot);
+    const paths = fromGit === files ? [] : ["--", ...fromGit];
+    const archive = git(["--literal-pathspecs", "archive", "--format=tar", "-o", tar, base.commit, ...paths], base.gitRoot);
     if (archive.code !== 0) throw new Error(`git archive ${base.commit} failed: ${archive.stderr.trim()}`);
     const extract = spawnSync("tar", ["-xf", tar, "-C", dir], { encoding: "utf8" });
     if (extract.status !== 0) throw new Error(`could not unpack ${base.ref}: ${extract.stderr.trim()}`);

@@ -37,14 +37,19 @@ export class ViewAnalysisCache {
   private readonly fingerprints = new WeakMap<CatalogRelation, string>();
   /** Entries used or added in this run: the only ones saved, so the file never outgrows the project. */
   private readonly used = new Map<string, Entry>();
+  /** An entry was added since the file was read or written. */
   private changed = false;
+  /** How many entries the file holds: fewer used than that means some are stale and the file should shrink. */
+  private savedCount: number;
   hits = 0;
   misses = 0;
 
   private constructor(
     private readonly file: string | undefined,
     private readonly stored: Readonly<Record<string, Entry>>,
-  ) {}
+  ) {
+    this.savedCount = Object.keys(stored).length;
+  }
 
   /**
    * Opens the project's cache; a missing, unreadable or outdated file is an empty cache. `BAIKAL_CACHE=off`
@@ -99,11 +104,14 @@ export class ViewAnalysisCache {
 
   /** Writes the entries of this run, atomically (a concurrent check never reads half a file). */
   save(): void {
-    if (!this.file || (!this.changed && this.used.size === Object.keys(this.stored).length)) return;
+    if (!this.file || (!this.changed && this.used.size === this.savedCount)) return;
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify({ analyser: analyserVersion(), entries: Object.fromEntries(this.used) } satisfies CacheFile));
     renameSync(temporary, this.file);
+    // A watch session saves after every check; until something changes again, there is nothing to write.
+    this.changed = false;
+    this.savedCount = this.used.size;
   }
 
   private fingerprint(relation: CatalogRelation): string {
@@ -120,7 +128,9 @@ let version: string | undefined;
 
 /** The analyser's own source and the grammar's version: editing either invalidates the cache. */
 function analyserVersion(): string {
-  const sql = packageDir("@baikal/sql");
-  version ??= sourceHash([join(sql, "src")], [packageVersion("dt-sql-parser", join(sql, "package.json"))]);
+  if (version === undefined) {
+    const sql = packageDir("@baikal/sql");
+    version = sourceHash([join(sql, "src")], [packageVersion("dt-sql-parser", join(sql, "package.json"))]);
+  }
   return version;
 }
