@@ -128,6 +128,7 @@ export function synthDomain(project: Project = projectOf(), environment = "stagi
     organisation: project.organisation,
     domain: project.domains[0]!,
     views: project.views.filter((v) => v.domain === project.domains[0]!.name),
+    transforms: (project.transforms ?? []).filter((t) => t.domain === project.domains[0]!.name),
     environment,
     target,
   });

@@ -1,22 +1,9 @@
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { LAMBDA_HANDLERS, TRANSFORM_FAILURE_KIND } from "../src/cost-monitor/notifier-package.ts";
 import { DEFAULTS } from "../src/declarations/defaults.ts";
 import type { OrganisationInput } from "../src/declarations/organisation.ts";
 import { loadProject } from "../src/loading/load-project.ts";
-import { DomainStack } from "../src/stacks/domain-stack.ts";
-import {
-  configSource,
-  domainSource,
-  EVENTS_DOMAIN,
-  ORGANISATION,
-  projectOf,
-  resources,
-  synthPlatform,
-  type TerraformJson,
-  testCostMonitorAssets,
-  writeProject,
-} from "./support.ts";
+import { configSource, domainSource, EVENTS_DOMAIN, ORGANISATION, projectOf, resources, synthPlatform, type TerraformJson, testCostMonitorAssets, writeProject, synthDomain } from "./support.ts";
 
 const MONITORED: OrganisationInput = { ...ORGANISATION, costMonitor: { slackWebhookSecretName: "acme/athena-cost-monitor/slack-webhook" } };
 const WEB = {
@@ -38,16 +25,7 @@ const SQL = "SELECT count(DISTINCT user_id) AS user_count, dt\nFROM page_views\n
 
 async function synthDomainOf(organisation: OrganisationInput): Promise<TerraformJson> {
   const root = writeProject({ "baikal.config.ts": configSource(organisation), "domains/web/domain.ts": domainSource(WEB), "domains/web/transforms/daily_users.sql": SQL });
-  const project = await loadProject(root);
-  const stack = new DomainStack(Testing.app(), {
-    organisation: project.organisation,
-    domain: project.domains[0]!,
-    views: [],
-    transforms: project.transforms!,
-    environment: "staging",
-    target: "offline",
-  });
-  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+  return synthDomain(await loadProject(root));
 }
 
 const ref = (address: string) => `\${${address}}`;

@@ -1,9 +1,7 @@
-import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { DEFAULTS } from "../src/declarations/defaults.ts";
 import { loadProject } from "../src/loading/load-project.ts";
-import { DomainStack } from "../src/stacks/domain-stack.ts";
-import { configSource, domainSource, EVENTS_DOMAIN, resources, type TerraformJson, writeProject } from "./support.ts";
+import { configSource, domainSource, EVENTS_DOMAIN, resources, type TerraformJson, writeProject, synthDomain } from "./support.ts";
 
 const dt = { name: "dt", description: "Day.", projection: { type: "date", format: "yyyy-MM-dd", range: ["2024-01-01", "NOW"] } };
 const WEB = {
@@ -37,16 +35,7 @@ const SQL = "SELECT user_id, count(*) AS view_count, dt\nFROM page_views\nWHERE 
 
 async function synth(): Promise<TerraformJson> {
   const root = writeProject({ "baikal.config.ts": configSource(), "domains/web/domain.ts": domainSource(WEB), "domains/web/transforms/daily_users.sql": SQL });
-  const project = await loadProject(root);
-  const stack = new DomainStack(Testing.app(), {
-    organisation: project.organisation,
-    domain: project.domains[0]!,
-    views: [],
-    transforms: project.transforms!,
-    environment: "staging",
-    target: "offline",
-  });
-  return JSON.parse(Testing.synth(stack)) as TerraformJson;
+  return synthDomain(await loadProject(root));
 }
 
 type Statement = { sid: string; actions: string[]; resources: string[]; condition?: unknown[] };
