@@ -1,0 +1,13 @@
+-- source: https://github.com/awsdocs/amazon-athena-user-guide/blob/765e909ebcf8817b22efad881b7f90f32440b891/doc_source/filtering-arrays.md
+-- author: AWS documentation (Amazon Athena User Guide)  licence: MIT-0 (sample code; text CC BY-SA 4.0)
+-- database: default
+-- adapted: no
+-- columns: array_items array<int>
+WITH
+dataset AS (
+  SELECT ARRAY[1,2,3,4,5] AS items
+)
+SELECT array_agg(i) AS array_items
+FROM dataset
+CROSS JOIN UNNEST(items) AS t(i)
+WHERE i > 3

@@ -1,0 +1,13 @@
+-- source: https://github.com/awsdocs/amazon-athena-user-guide/blob/765e909ebcf8817b22efad881b7f90f32440b891/doc_source/creating-arrays.md
+-- author: AWS documentation (Amazon Athena User Guide)  licence: MIT-0 (sample code; text CC BY-SA 4.0)
+-- database: default
+-- adapted: no
+-- columns: welcome_msg array<array<string>>
+WITH
+dataset AS (
+  SELECT
+    ARRAY ['hello', 'amazon', 'athena'] AS words,
+    ARRAY ['hi', 'alexa'] AS alexa
+)
+SELECT ARRAY[words, alexa] AS welcome_msg
+FROM dataset

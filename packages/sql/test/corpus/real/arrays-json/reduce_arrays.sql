@@ -1,0 +1,20 @@
+-- source: https://github.com/awsdocs/amazon-athena-user-guide/blob/765e909ebcf8817b22efad881b7f90f32440b891/doc_source/arrays-and-aggregation.md
+-- author: AWS documentation (Amazon Athena User Guide)  licence: MIT-0 (sample code; text CC BY-SA 4.0)
+-- database: default
+-- adapted: removed the trailing semicolon
+-- columns: array_items array<int>, total int
+WITH
+dataset AS (
+  SELECT ARRAY
+  [
+    ARRAY[1,2,3,4],
+    ARRAY[5,6,7,8],
+    ARRAY[9,0]
+  ] AS items
+),
+item AS (
+  SELECT i AS array_items
+  FROM dataset, UNNEST(items) AS t(i)
+)
+SELECT array_items, reduce(array_items, 0 , (s, x) -> s + x, s -> s) AS total
+FROM item

@@ -1,0 +1,12 @@
+-- source: https://github.com/awsdocs/amazon-athena-user-guide/blob/765e909ebcf8817b22efad881b7f90f32440b891/doc_source/sorting-arrays.md
+-- author: AWS documentation (Amazon Athena User Guide)  licence: MIT-0 (sample code; text CC BY-SA 4.0)
+-- database: default
+-- adapted: no
+-- columns: array_items array<int>
+WITH
+dataset AS (
+  SELECT ARRAY[3,1,2,5,2,3,6,3,4,5] AS items
+)
+SELECT array_sort(array_agg(distinct i)) AS array_items
+FROM dataset
+CROSS JOIN UNNEST(items) AS t(i)

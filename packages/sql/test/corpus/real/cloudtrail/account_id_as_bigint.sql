@@ -1,0 +1,9 @@
+-- source: https://github.com/awsdocs/amazon-athena-user-guide/blob/765e909ebcf8817b22efad881b7f90f32440b891/doc_source/rows-and-structs.md
+-- author: AWS documentation (Amazon Athena User Guide)  licence: MIT-0 (sample code; text CC BY-SA 4.0)
+-- database: default
+-- adapted: removed the trailing semicolon
+-- columns: newid bigint
+SELECT
+  CAST(useridentity.accountid AS bigint) as newid
+FROM cloudtrail_logs
+LIMIT 2

@@ -1,0 +1,12 @@
+-- source: https://github.com/awslabs/aws-security-analytics-bootstrap/blob/f7b8795c25bd26c594277e042938e905076313da/AWSSecurityAnalyticsBootstrap/sql/dml/analytics/cloudtrail/cloudtrail_demo_queries.sql
+-- author: awslabs/aws-security-analytics-bootstrap (Amazon Web Services)  licence: Apache-2.0
+-- database: security_analysis
+-- adapted: no
+-- columns: region_partition string, eventname string, eventcount bigint
+SELECT region_partition, eventname, count(*) as eventcount FROM cloudtrail
+WHERE date_partition >= '2021/07/01'
+AND date_partition <= '2021/07/31'
+AND account_partition = '111122223333'
+AND region_partition in ('us-east-1','us-east-2','us-west-2', 'us-west-2')
+GROUP BY region_partition, eventname
+ORDER BY region_partition, eventcount DESC

@@ -1,0 +1,18 @@
+-- source: https://github.com/awslabs/aws-security-analytics-bootstrap/blob/f7b8795c25bd26c594277e042938e905076313da/AWSSecurityAnalyticsBootstrap/sql/dml/analytics/cloudtrail/cloudtrail_demo_queries.sql
+-- author: awslabs/aws-security-analytics-bootstrap (Amazon Web Services)  licence: Apache-2.0
+-- database: security_analysis
+-- adapted: no
+-- columns: arn string, username string, eventnames array<string>, sourceips array<string>, useragents array<string>
+SELECT useridentity.arn, useridentity.username,
+	array_agg(DISTINCT(eventname) ORDER BY eventname) AS eventnames,
+	array_agg(DISTINCT(sourceipaddress) ORDER BY sourceipaddress) AS sourceips,
+	array_agg(DISTINCT(useragent) ORDER BY useragent) AS useragents FROM cloudtrail
+WHERE eventname <> 'AssumeRole'
+AND eventname NOT LIKE 'Get%'
+AND eventname NOT LIKE 'List%'
+AND eventname NOT LIKE 'Describe%'
+AND date_partition >= '2021/07/01'
+AND date_partition <= '2021/07/31'
+AND account_partition = '111122223333'
+AND region_partition in ('us-east-1','us-east-2','us-west-2', 'us-west-2')
+GROUP BY useridentity.arn, useridentity.principalid, useridentity.username

@@ -1,0 +1,10 @@
+-- source: https://github.com/awsdocs/amazon-athena-user-guide/blob/765e909ebcf8817b22efad881b7f90f32440b891/doc_source/networkloadbalancer-classic-logs.md
+-- author: AWS documentation (Amazon Athena User Guide)  licence: MIT-0 (sample code; text CC BY-SA 4.0)
+-- database: default
+-- adapted: removed the trailing semicolon
+-- columns: ct bigint, cert_arn string
+SELECT count(*) AS 
+         ct,
+         cert_arn
+FROM "nlb_tls_logs"
+GROUP BY  cert_arn
