@@ -1,0 +1,11 @@
+-- source: https://github.com/trinodb/trino/blob/bd4613f81895946cb465a90fe98d3c72ce1af47a/docs/src/main/sphinx/sql/select.md
+-- author: Trino documentation (trinodb/trino)  licence: Apache-2.0
+-- database: tpch
+-- adapted: named count(*) AS customer_count; removed the trailing semicolon
+-- columns: customer_count bigint, mktsegment string, nationkey bigint, totalbal bigint
+SELECT count(*) AS customer_count, mktsegment, nationkey,
+       CAST(sum(acctbal) AS bigint) AS totalbal
+FROM customer
+GROUP BY mktsegment, nationkey
+HAVING sum(acctbal) > 5700000
+ORDER BY totalbal DESC

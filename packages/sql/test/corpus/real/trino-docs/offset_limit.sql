@@ -1,0 +1,6 @@
+-- source: https://github.com/trinodb/trino/blob/bd4613f81895946cb465a90fe98d3c72ce1af47a/docs/src/main/sphinx/sql/select.md
+-- author: Trino documentation (trinodb/trino)  licence: Apache-2.0
+-- database: tpch
+-- adapted: removed the trailing semicolon
+-- columns: x int
+SELECT * FROM (VALUES 5, 2, 4, 1, 3) t(x) ORDER BY x OFFSET 2 LIMIT 2
