@@ -1,0 +1,14 @@
+-- variant-of: real/waf/rate_based_blocks_by_ip.sql
+-- class: aggregate-in-where
+-- mistake: COUNT in WHERE instead of HAVING: WHERE clause cannot contain aggregations.
+-- expect: 10:44
+-- database: default
+-- columns: count bigint, clientip string
+SELECT COUNT(httpRequest.clientIp) as count,
+httpRequest.clientIp
+FROM waf_logs
+WHERE terminatingruletype='RATE_BASED' AND COUNT(httpRequest.clientIp) > 100 AND action='BLOCK' and "date" >= '2021/03/01'
+AND "date" < '2021/03/31'
+GROUP BY httpRequest.clientIp
+ORDER BY count DESC
+LIMIT 100

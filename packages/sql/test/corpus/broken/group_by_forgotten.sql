@@ -1,0 +1,13 @@
+-- variant-of: real/vpc/https_packets_last_week.sql
+-- class: group-by
+-- mistake: SUM(packets) with dstaddr but no GROUP BY: 'dstaddr' must be an aggregate expression or appear in GROUP BY clause.
+-- expect: 9:3
+-- database: default
+-- columns: packetcount bigint, dstaddr string
+SELECT SUM(packets) AS
+  packetcount,
+  dstaddr
+FROM vpc_flow_logs
+WHERE dstport = 443 AND date > current_date - interval '7' day
+ORDER BY packetcount DESC
+LIMIT 10

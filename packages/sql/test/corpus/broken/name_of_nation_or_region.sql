@@ -1,0 +1,10 @@
+-- variant-of: real/trino-docs/cross_join_qualified_names.sql
+-- class: ambiguous-column
+-- mistake: both nation and region have a column name: Column 'name' is ambiguous.
+-- expect: 7:8
+-- database: tpch
+-- columns: nation string, region string
+SELECT name AS nation, r.name AS region
+FROM nation AS n
+CROSS JOIN region AS r
+ORDER BY 1, 2

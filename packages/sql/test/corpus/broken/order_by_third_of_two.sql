@@ -1,0 +1,10 @@
+-- variant-of: real/trino-docs/cross_join_qualified_names.sql
+-- class: order-by-ordinal
+-- mistake: ORDER BY 1, 3 but the select list has 2 columns: ORDER BY position 3 is not in select list.
+-- expect: 10:13
+-- database: tpch
+-- columns: nation string, region string
+SELECT n.name AS nation, r.name AS region
+FROM nation AS n
+CROSS JOIN region AS r
+ORDER BY 1, 3

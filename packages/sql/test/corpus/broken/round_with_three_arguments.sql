@@ -1,0 +1,18 @@
+-- variant-of: real/cid/daily_anomaly_detection.sql
+-- class: arity
+-- mistake: round takes one or two arguments: Unexpected parameters (double, integer, integer) for function round.
+-- expect: 12:3
+-- database: cid_data_export
+-- columns: line_item_usage_start_date timestamp, line_item_usage_account_id string, account_name string, product_product_name string, unblended_cost double, line_item_usage_amount double
+SELECT
+  "line_item_usage_start_date"
+, "line_item_usage_account_id"
+, "account_name"
+, (CASE WHEN (product['product_name'] LIKE '') THEN "line_item_product_code" ELSE product['product_name'] END) "product_product_name"
+, "round"("sum"("line_item_unblended_cost"), 2, 1) "unblended_cost"
+, "round"("sum"("line_item_usage_amount"), 2) "line_item_usage_amount"
+FROM
+  ("cid_data_export"."cur2"
+LEFT JOIN aws_accounts ON ("line_item_usage_account_id" = "account_id"))
+WHERE ("date_diff"('day', "date"("line_item_usage_start_date"), "date"("now"())) <= 110)
+GROUP BY "line_item_usage_start_date", "line_item_usage_account_id", "account_name", 4

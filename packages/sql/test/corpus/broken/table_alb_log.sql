@@ -1,0 +1,10 @@
+-- variant-of: real/alb/safari_urls.sql
+-- class: unknown-table
+-- mistake: the table is alb_logs: Table 'awsdatacatalog.default.alb_log' does not exist.
+-- expect: 8:6
+-- database: default
+-- columns: request_url string
+SELECT request_url
+FROM alb_log
+WHERE user_agent LIKE '%Safari%'
+LIMIT 10
