@@ -135,6 +135,12 @@ function addProse(
   }
 }
 
+/** varchar(x) and varchar accept the same arguments; an alias may be declared either way (index vs strpos). */
+function comparable(signature: Signature): string {
+  const { literals: _literals, ...rest } = signature;
+  return JSON.stringify(rest).replace(/varchar\([a-z_]\w*\)/g, "varchar");
+}
+
 /** "This is an alias for X": the alias must accept what X accepts at the same arities, no more and no less. */
 function checkAliases(
   checks: readonly { name: string; target: string; signatures: readonly Signature[]; where: string }[],
@@ -148,8 +154,11 @@ function checkAliases(
       continue;
     }
     const arities = new Set(check.signatures.map((s) => s.args.length));
-    const expected = target.signatures.filter((s) => arities.has(s.args.length)).map((s) => JSON.stringify(s)).sort();
-    const actual = check.signatures.map((s) => JSON.stringify(s)).sort();
-    if (expected.join("\n") !== actual.join("\n")) problems.push(problem.aliasMismatch(check.where, check.name, check.target, actual, expected));
+    const targetSignatures = target.signatures.filter((s) => arities.has(s.args.length));
+    const same = (a: readonly Signature[], b: readonly Signature[]) => [...new Set(a.map(comparable))].sort().join("\n") === [...new Set(b.map(comparable))].sort().join("\n");
+    if (!same(check.signatures, targetSignatures)) {
+      const show = (signatures: readonly Signature[]) => signatures.map((s) => JSON.stringify(s));
+      problems.push(problem.aliasMismatch(check.where, check.name, check.target, show(check.signatures), show(targetSignatures)));
+    }
   }
 }

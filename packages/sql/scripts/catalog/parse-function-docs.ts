@@ -59,7 +59,7 @@ export function parseDirectives(page: string, text: string): DocumentedSignature
     if (spelling === undefined) throw new Error(`${page}:${i + 1}: cannot read a function name from "${signature}"`);
     const noindex = options.some((line) => line.startsWith(":noindex:"));
     const description = firstSentence(body.filter((line) => !/^:\w+:/.test(line)));
-    const aliasOf = /alias for \{func\}`([A-Za-z_][A-Za-z0-9_]*)/.exec(body.join(" "))?.[1]?.toLowerCase();
+    const aliasOf = /alias for \{func\}`([A-Za-z_][A-Za-z0-9_]*)/i.exec(body.join(" "))?.[1]?.toLowerCase();
     found.push({
       name: spelling.toLowerCase(),
       text: signature,
