@@ -39,7 +39,7 @@ export {
   type Environment,
 } from "./config.ts";
 export { EVENT_PATTERN, FINAL_STATES, parseAthenaEvent, type FinalState, type ParsedEvent } from "./event.ts";
-export { redactStringLiterals, truncateUtf8, prepareQueryText, MAX_QUERY_TEXT_BYTES } from "./query-text.ts";
+export { redactStringLiterals, redactDigitRuns, redactQueryText, truncateUtf8, prepareQueryText, MAX_QUERY_TEXT_BYTES, MIN_REDACTED_DIGITS } from "./query-text.ts";
 export { buildRecord, RECORD_SCHEMA_VERSION, type QueryRecord } from "./record.ts";
 export { recordKey } from "./query-log.ts";
 export { alertMarkerKey, ALERT_MARKER_TTL_SECONDS } from "./idempotency.ts";
