@@ -99,21 +99,39 @@ export function collectLogs(): { lines: LogLine[]; log: Logger } {
   return { lines, log: (level, msg, fields = {}) => lines.push({ level, msg, fields }) };
 }
 
-/** Runtime seams for tests: fixed clock, recorded sleeps, collected logs, loopback Slack allowed. */
+/** A runtime clock that stands still at NOW until a test moves it (leases are measured on it). */
+export function testClock() {
+  let current = NOW;
+  return {
+    now: () => current,
+    advance(ms: number) {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+/** What Lambda passes as context: this much time left, counting down on the process clock. */
+export function lambdaContext(remainingMs: number) {
+  const endsAt = Date.now() + remainingMs;
+  return { getRemainingTimeInMillis: () => endsAt - Date.now() };
+}
+
+/** Runtime seams for tests: a clock standing at NOW, recorded sleeps, collected logs, loopback Slack allowed. */
 export function testRuntime(overrides: Partial<RuntimeOptions> = {}) {
   const logs = collectLogs();
   const sleeps: number[] = [];
+  const clock = testClock();
   const options: RuntimeOptions = {
     env: ENV,
     log: logs.log,
-    now: () => NOW,
+    now: clock.now,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
     allowLoopbackHttp: true,
     ...overrides,
   };
-  return { options, logs: logs.lines, sleeps };
+  return { options, logs: logs.lines, sleeps, clock };
 }
 
 export function recordKeyFor(id: string, day = "2025-06-01"): string {
