@@ -155,6 +155,44 @@ export function transformFailureMessage(overrides: Record<string, unknown> = {})
   });
 }
 
+export const ALARM_NAME = "acme-athena-cost-dead-letters-not-empty";
+
+/** What a CloudWatch alarm action publishes to SNS: the dead-letter queue's alarm going off. */
+export function alarmMessage(overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    AlarmName: ALARM_NAME,
+    AlarmDescription:
+      "Messages in acme-athena-cost-dead-letters: an Athena query event or cost-monitor invocation failed for good. Read them, fix the cause, then redrive or purge.",
+    AWSAccountId: "111111111111",
+    AlarmConfigurationUpdatedTimestamp: "2025-05-30T09:00:00.000+0000",
+    NewStateValue: "ALARM",
+    NewStateReason:
+      "Threshold Crossed: 1 out of the last 1 datapoints [2.0 (01/06/25 11:55:00)] was greater than the threshold (0.0) (minimum 1 datapoint for OK -> ALARM transition).",
+    StateChangeTime: "2025-06-01T12:00:00.000+0000",
+    Region: "EU (Ireland)",
+    AlarmArn: `arn:aws:cloudwatch:eu-west-1:111111111111:alarm:${ALARM_NAME}`,
+    OldStateValue: "OK",
+    OKActions: ["arn:aws:sns:eu-west-1:111111111111:acme-platform-alerts"],
+    AlarmActions: ["arn:aws:sns:eu-west-1:111111111111:acme-platform-alerts"],
+    InsufficientDataActions: [],
+    Trigger: {
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Namespace: "AWS/SQS",
+      StatisticType: "Statistic",
+      Statistic: "MAXIMUM",
+      Unit: null,
+      Dimensions: [{ value: "acme-athena-cost-dead-letters", name: "QueueName" }],
+      Period: 300,
+      EvaluationPeriods: 1,
+      ComparisonOperator: "GreaterThanThreshold",
+      Threshold: 0.0,
+      TreatMissingData: "notBreaching",
+      EvaluateLowSampleCountPercentile: "",
+    },
+    ...overrides,
+  });
+}
+
 /** The event SNS invokes a subscribed Lambda with: one record per invocation. */
 export function snsEvent(message: string, subject: string | null = "Transform web.daily_users failed") {
   return {
