@@ -62,27 +62,29 @@ describe("no alert lost: Slack down while the sweep finds the query", () => {
 describe("no alert lost: the function runs out of time mid-post", () => {
   it("stops waiting for a Slack that never answers, releases the claim and fails; the Lambda retry posts once", async () => {
     expensiveQuery();
-    slack.respond({ hang: true });
+    slack.respondAlways({ hang: true });
     const { handler } = setup();
 
     await expect(handler(athenaEvent("q-1"), lambdaContext(SHORT_BUDGET_MS))).rejects.toThrow(TIMED_OUT);
     expect(aws.claim("q-1")).toMatchObject({ status: "pending", leaseExpiresAt: NOW.getTime() });
     expect(slack.accepted).toHaveLength(0);
 
+    await slack.waitForRequests(1);
+    slack.reset();
     expect(await handler(athenaEvent("q-1"), lambdaContext(180_000))).toEqual({ outcome: "alerted", queryExecutionId: "q-1" });
-    expect(slack.requests).toHaveLength(2);
     expect(slack.accepted).toHaveLength(1);
     expect(aws.claim("q-1")).toMatchObject({ status: "posted", attempts: 2 });
   });
 
   it("posts again when Slack accepted but answered too late: a duplicate, never a loss", async () => {
     expensiveQuery();
-    slack.respond({ status: 200, delayMs: 1_000 });
+    slack.respondAlways({ status: 200, delayMs: 1_000 });
     const { handler } = setup();
 
     await expect(handler(athenaEvent("q-1"), lambdaContext(SHORT_BUDGET_MS))).rejects.toThrow(TIMED_OUT);
     expect(slack.accepted).toHaveLength(0);
     await slack.waitForAccepted(1);
+    slack.respondAlways({ status: 200 });
 
     expect(await handler(athenaEvent("q-1"), lambdaContext(180_000))).toMatchObject({ outcome: "alerted" });
     expect(slack.accepted).toHaveLength(2);
@@ -90,7 +92,7 @@ describe("no alert lost: the function runs out of time mid-post", () => {
 
   it("lets the sweep take over once the lease runs out when the function was stopped before it could release", async () => {
     expensiveQuery();
-    slack.respond({ hang: true });
+    slack.respondAlways({ hang: true });
     const failing = failClaimWritesAfterTheFirst();
     const { handler, sweep, clock, logs } = setup();
 
@@ -108,6 +110,8 @@ describe("no alert lost: the function runs out of time mid-post", () => {
       }),
     );
     failing.restore();
+    await slack.waitForRequests(1);
+    slack.reset();
 
     // While the lease runs, neither a duplicate delivery nor the sweep posts.
     clock.advance(10_000);
@@ -131,6 +135,7 @@ describe("no alert lost: the claim cannot be updated", () => {
 
     await expect(handler(athenaEvent("q-1"), lambdaContext(180_000))).rejects.toThrow("Slack post failed after 4 attempts: HTTP 503 error");
     failing.restore();
+    await slack.waitForRequests(1);
     slack.reset();
     const leaseExpiresAt = aws.claim("q-1")!.leaseExpiresAt as number;
     expect(leaseExpiresAt - NOW.getTime()).toBeLessThanOrEqual(180_000 + LEASE_MARGIN_MS);

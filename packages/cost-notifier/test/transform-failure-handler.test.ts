@@ -98,12 +98,14 @@ describe("transformFailureHandler", () => {
   });
 
   it("fails when Slack does not answer a platform alarm before the deadline, so Lambda retries it", async () => {
-    slack.respond({ hang: true });
+    slack.respondAlways({ hang: true });
     const { transformFailureHandler, logs } = setup();
     await expect(transformFailureHandler(snsEvent(alarmMessage()), lambdaContext(CLAIM_WRITE_RESERVE_MS + 300))).rejects.toThrow(
       "Slack post stopped after 1 attempt(s) to leave time before the invocation's deadline",
     );
     expect(logs.at(-1)).toMatchObject({ level: "error", msg: "platform alarm could not be posted; rethrowing for the Lambda retry" });
+    await slack.waitForRequests(1);
+    slack.reset();
     expect(await transformFailureHandler(snsEvent(alarmMessage()))).toEqual({ outcome: "posted", posted: 1 });
     expect(slack.accepted).toHaveLength(1);
   });

@@ -85,13 +85,12 @@ export async function startSlackServer() {
     /** Requests answered 200: the messages that appeared in the channel. */
     accepted,
     /** Resolves once `count` messages were accepted, or rejects after `timeoutMs`. */
-    async waitForAccepted(count: number, timeoutMs = 5_000) {
-      const until = Date.now() + timeoutMs;
-      while (accepted.length < count) {
-        if (Date.now() > until) throw new Error(`Slack accepted ${accepted.length} message(s) within ${timeoutMs} ms, expected ${count}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
+    waitForAccepted: (count: number, timeoutMs?: number) => waitFor(accepted, count, "accepted", timeoutMs),
+    /**
+     * Resolves once `count` requests arrived, or rejects after `timeoutMs`. A test whose client gave up on a request
+     * waits for it here, so the request cannot arrive late and be counted in the next test.
+     */
+    waitForRequests: (count: number, timeoutMs?: number) => waitFor(requests, count, "received", timeoutMs),
     /** Queue answers for the next requests, in order. */
     respond(...answers: ScriptedResponse[]) {
       script.push(...answers);
@@ -114,6 +113,14 @@ export async function startSlackServer() {
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+async function waitFor(list: readonly unknown[], count: number, what: string, timeoutMs = 5_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (list.length < count) {
+    if (Date.now() > until) throw new Error(`Slack ${what} ${list.length} request(s) within ${timeoutMs} ms, expected ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export type SlackServer = Awaited<ReturnType<typeof startSlackServer>>;
