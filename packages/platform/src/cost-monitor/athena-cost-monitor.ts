@@ -118,7 +118,8 @@ export class AthenaCostMonitor extends Construct {
     });
 
     // Claims live 30 days and only decide who posts an alert, so point-in-time recovery buys nothing. The sparse
-    // index holds the pending claims (a posted claim drops its lease attribute), which the sweep retries.
+    // index holds the pending claims (a posted claim drops its lease attribute), which the sweep retries. Name and id
+    // stay "alert markers" from before claims had states: renaming would replace the table.
     const schema = IDEMPOTENCY_TABLE_SCHEMA;
     this.alertMarkers = new DynamodbTable(this, "alert_markers", {
       name: names.alertMarkersTable,
