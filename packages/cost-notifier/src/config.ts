@@ -10,7 +10,7 @@ export const ENVIRONMENT = {
   queryLogPrefix: "QUERY_LOG_PREFIX",
   /** KMS key id/ARN for SSE-KMS on the records. Optional; without it the bucket's default encryption applies. */
   queryLogKmsKeyId: "QUERY_LOG_KMS_KEY_ID",
-  /** DynamoDB table (hash key `pk`, TTL attribute `expiresAt`) holding "already alerted" markers. Required. */
+  /** DynamoDB table (`IDEMPOTENCY_TABLE_SCHEMA`) holding one alert claim per expensive query. Required. */
   idempotencyTable: "IDEMPOTENCY_TABLE",
   /** Secrets Manager secret id/ARN whose SecretString is the Slack incoming-webhook URL. Required. */
   slackWebhookSecretId: "SLACK_WEBHOOK_SECRET_ID",
@@ -26,8 +26,20 @@ export const ENVIRONMENT = {
   region: "AWS_REGION",
 } as const;
 
-/** Key schema the construct must give the idempotency table. */
-export const IDEMPOTENCY_TABLE_SCHEMA = { partitionKey: "pk", ttlAttribute: "expiresAt" } as const;
+/**
+ * What the construct must give the alert-claims table: the hash key, the TTL attribute, and a sparse index of
+ * pending claims keyed by status and lease expiry, which the sweep queries for alerts still to post (a posted
+ * claim loses its lease attribute and so leaves the index).
+ */
+export const IDEMPOTENCY_TABLE_SCHEMA = {
+  partitionKey: "pk",
+  ttlAttribute: "expiresAt",
+  statusAttribute: "status",
+  leaseAttribute: "leaseExpiresAt",
+  pendingIndex: "pending-alerts",
+  /** Attributes the index carries besides its and the table's keys. */
+  pendingIndexAttributes: ["queryExecutionId"],
+} as const;
 
 export const DEFAULTS = {
   queryLogPrefix: "athena-query-log",

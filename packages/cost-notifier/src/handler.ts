@@ -1,3 +1,4 @@
+import { type Deadline, invocationDeadline, type LambdaContext } from "./deadline.ts";
 import { parseAthenaEvent } from "./event.ts";
 import { type ProcessOutcome, processQuery } from "./process-query.ts";
 import { defaultRuntime, lazyRuntime, type Runtime, type RuntimeOptions } from "./runtime.ts";
@@ -7,15 +8,16 @@ export interface HandlerResult {
   readonly queryExecutionId?: string;
 }
 
-export type EventHandler = (event: unknown) => Promise<HandlerResult>;
+/** Lambda passes its context second; without one (a local run) the handler assumes Lambda's longest timeout. */
+export type EventHandler = (event: unknown, context?: LambdaContext) => Promise<HandlerResult>;
 
 /** Builds the EventBridge handler; tests pass seams, the Lambda uses the shared default runtime. */
 export function createHandler(options?: RuntimeOptions): EventHandler {
   const runtime = options ? lazyRuntime(options) : defaultRuntime;
-  return async (event) => handleEvent(event, runtime());
+  return async (event, context) => handleEvent(event, runtime(), invocationDeadline(context));
 }
 
-export async function handleEvent(event: unknown, rt: Runtime): Promise<HandlerResult> {
+export async function handleEvent(event: unknown, rt: Runtime, deadline: Deadline = invocationDeadline(undefined)): Promise<HandlerResult> {
   const parsed = parseAthenaEvent(event);
   if (parsed.kind === "malformed") {
     // Returning (not throwing) keeps a bad event from being retried over and over.
@@ -31,7 +33,7 @@ export async function handleEvent(event: unknown, rt: Runtime): Promise<HandlerR
     state: parsed.state,
     workgroup: parsed.workgroup,
   });
-  const result = await processQuery(rt, parsed.queryExecutionId);
+  const result = await processQuery(rt, parsed.queryExecutionId, deadline);
   return { outcome: result.outcome, queryExecutionId: result.queryExecutionId };
 }
 

@@ -1,8 +1,9 @@
 import { GetQueryExecutionCommand, type QueryExecution } from "@aws-sdk/client-athena";
 import { lookupCaller } from "./caller.ts";
+import { acquireClaim, type Claim, dropClaim, LEASE_MARGIN_MS, markPosted, releaseClaim } from "./claims.ts";
 import { thresholdFor } from "./config.ts";
+import { CLAIM_WRITE_RESERVE_MS, type Deadline } from "./deadline.ts";
 import { isFinalState } from "./event.ts";
-import { claimAlert, releaseAlert } from "./idempotency.ts";
 import { describeError } from "./log.ts";
 import { recordKey, writeRecord } from "./query-log.ts";
 import { buildRecord, type QueryRecord } from "./record.ts";
@@ -17,6 +18,7 @@ export type ProcessOutcome =
   | "logged"
   | "alerted"
   | "already-alerted"
+  | "alert-in-flight"
   | "webhook-missing";
 
 export interface ProcessResult {
@@ -27,11 +29,18 @@ export interface ProcessResult {
 }
 
 /**
- * The one path every query takes, from the event handler and from the sweep: price it, write the record, then
- * alert at most once. The record is written before anything that can fail for Slack reasons, so a Slack
- * outage never loses the log; Slack failures are thrown afterwards so the Lambda retry/DLQ can alert later.
+ * The one path every query takes, from the event handler and from the sweep: price it, write the record, and
+ * post an alert at least once when it costs more than the threshold (see `claims.ts`). The claim is taken before
+ * the record is written, so a query with a record either needed no alert or has a claim the sweep can find.
+ * Anything that fails after the claim releases it and is rethrown, so the Lambda retry, the next sweep or, at the
+ * end, the dead-letter queue keeps the alert.
  */
-export async function processQuery(rt: Runtime, queryExecutionId: string, prefetched?: QueryExecution): Promise<ProcessResult> {
+export async function processQuery(
+  rt: Runtime,
+  queryExecutionId: string,
+  deadline: Deadline,
+  prefetched?: QueryExecution,
+): Promise<ProcessResult> {
   const { config, clients, log } = rt;
   const execution = prefetched ?? (await getExecution(rt, queryExecutionId));
   if (!execution) return { outcome: "unknown-query", queryExecutionId };
@@ -49,60 +58,108 @@ export async function processQuery(rt: Runtime, queryExecutionId: string, prefet
   const caller = await lookupCaller(clients.cloudTrail, queryExecutionId, submittedAt, log);
   const record = buildRecord({ ...execution, QueryExecutionId: queryExecutionId }, caller, config.pricePerTerabyteUsd, now);
   const key = recordKey(config.queryLogPrefix, queryExecutionId, submittedAt ?? now);
-  await writeRecord(clients.s3, config, key, record);
-
   const thresholdUsd = thresholdFor(config, record.workgroup ?? "");
   const alert = record.costUsd > thresholdUsd;
-  log("info", "query priced and logged", {
-    queryExecutionId,
-    workgroup: record.workgroup,
-    state: record.state,
-    statementType: record.statementType,
-    bytesScanned: record.bytesScanned,
-    costUsd: record.costUsd,
-    statisticsMissing: record.statisticsMissing,
-    callerFound: caller !== null,
-    thresholdUsd,
-    alert,
-    key,
-  });
-  if (!alert) return { outcome: "logged", queryExecutionId, key, record };
-
-  const webhook = await rt.webhook.get();
-  if (webhook.kind === "missing") {
-    const id = rt.webhook.secretId;
-    log("warn", webhookMissingHint(id), {
+  const result = (outcome: ProcessOutcome): ProcessResult => ({ outcome, queryExecutionId, key, record });
+  const logRecord = async () => {
+    await writeRecord(clients.s3, config, key, record);
+    log("info", "query priced and logged", {
       queryExecutionId,
-      secretId: id,
-      reason: webhook.reason,
+      workgroup: record.workgroup,
+      state: record.state,
+      statementType: record.statementType,
+      bytesScanned: record.bytesScanned,
       costUsd: record.costUsd,
+      statisticsMissing: record.statisticsMissing,
+      callerFound: caller !== null,
+      thresholdUsd,
+      alert,
+      key,
     });
-    return { outcome: "webhook-missing", queryExecutionId, key, record };
+  };
+  if (!alert) {
+    await logRecord();
+    return result("logged");
   }
 
-  if (!(await claimAlert(clients.dynamodb, config.idempotencyTable, queryExecutionId, record.costUsd, now))) {
-    log("info", "alert already sent for this query; skipped", { queryExecutionId });
-    return { outcome: "already-alerted", queryExecutionId, key, record };
+  const table = config.idempotencyTable;
+  const acquired = await acquireClaim(clients.dynamodb, table, {
+    queryExecutionId,
+    costUsd: record.costUsd,
+    // Read the clock again: the CloudTrail lookup may have taken a while, and the lease starts now.
+    now: rt.now(),
+    leaseMs: deadline.remainingMs() + LEASE_MARGIN_MS,
+  });
+  if (acquired.kind !== "acquired") {
+    // A redelivered event may carry a caller CloudTrail had not yet; the same key is overwritten, never duplicated.
+    await logRecord();
+    if (acquired.kind === "posted") {
+      log("info", "alert already sent for this query; skipped", { queryExecutionId });
+      return result("already-alerted");
+    }
+    // The holder posts, or its lease runs out and a retry or the sweep takes over: returning loses nothing.
+    log("info", "another invocation is posting this alert; skipped", {
+      queryExecutionId,
+      leaseExpiresAt: acquired.leaseExpiresAt === undefined ? undefined : new Date(acquired.leaseExpiresAt).toISOString(),
+    });
+    return result("alert-in-flight");
   }
 
-  const message = buildAlertMessage(record, { thresholdUsd, region: config.region });
+  const { claim } = acquired;
   try {
-    const { attempts } = await postToSlack(webhook.url, message, { fetch: rt.fetch, sleep: rt.sleep });
-    log("info", "slack alert sent", { queryExecutionId, costUsd: record.costUsd, attempts });
-    return { outcome: "alerted", queryExecutionId, key, record };
+    await logRecord();
+    const webhook = await rt.webhook.get();
+    if (webhook.kind === "missing") {
+      const id = rt.webhook.secretId;
+      log("warn", webhookMissingHint(id), { queryExecutionId, secretId: id, reason: webhook.reason, costUsd: record.costUsd });
+      // Not an error to retry: until someone sets the URL, queries are logged and not alerted.
+      await dropClaim(clients.dynamodb, table, claim);
+      return result("webhook-missing");
+    }
+    const message = buildAlertMessage(record, { thresholdUsd, region: config.region });
+    const { attempts } = await postToSlack(webhook.url, message, {
+      fetch: rt.fetch,
+      sleep: rt.sleep,
+      deadlineMs: deadline.atMs - CLAIM_WRITE_RESERVE_MS,
+    });
+    log("info", "slack alert sent", { queryExecutionId, costUsd: record.costUsd, attempts, claimAttempt: claim.attempt });
   } catch (error) {
     if (error instanceof SlackPostError && error.webhookGone) rt.webhook.invalidate();
-    try {
-      await releaseAlert(clients.dynamodb, config.idempotencyTable, queryExecutionId);
-    } catch (releaseError) {
-      // The marker stays until its TTL: this query will not be re-alerted, but its record is safe in S3.
-      log("error", "could not release alert marker after a failed post", { queryExecutionId, ...describeError(releaseError) });
-    }
-    log("error", "slack alert failed; released the marker and rethrowing for the Lambda retry", {
+    await releaseAfterFailure(rt, claim, error);
+    throw error;
+  }
+
+  try {
+    await markPosted(clients.dynamodb, table, claim, rt.now());
+  } catch (error) {
+    // Posted, but the claim still says pending: once the lease runs out the sweep posts it again. A duplicate, not
+    // a loss; failing the invocation would only make the Lambda retry post the duplicate sooner.
+    log("error", "slack alert sent but its claim could not be marked posted; the sweep will post it again after the lease", {
       queryExecutionId,
+      leaseExpiresAt: new Date(claim.leaseExpiresAt).toISOString(),
       ...describeError(error),
     });
-    throw error;
+  }
+  return result("alerted");
+}
+
+/** Gives the claim back so the retry need not wait for the lease; if even that fails, the lease still runs out. */
+async function releaseAfterFailure(rt: Runtime, claim: Claim, error: unknown): Promise<void> {
+  const { queryExecutionId } = claim;
+  try {
+    const released = await releaseClaim(rt.clients.dynamodb, rt.config.idempotencyTable, claim, rt.now());
+    rt.log("error", "alert not sent; released the claim and rethrowing for the Lambda retry", {
+      queryExecutionId,
+      released,
+      ...describeError(error),
+    });
+  } catch (releaseError) {
+    rt.log("error", "alert not sent and its claim could not be released; a retry or the sweep takes over when the lease runs out", {
+      queryExecutionId,
+      leaseExpiresAt: new Date(claim.leaseExpiresAt).toISOString(),
+      ...describeError(error),
+      releaseError: describeError(releaseError).errorMessage,
+    });
   }
 }
 

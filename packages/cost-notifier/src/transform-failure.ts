@@ -1,3 +1,5 @@
+import { type AlarmNotification, parseAlarmNotification } from "./alarm.ts";
+
 /**
  * What a transform's state machine tells the notifier when a run fails. It publishes to its domain's
  * transform-failures topic with `MessageStructure: "json"`: people subscribed by email read the `default` text,
@@ -25,9 +27,13 @@ export interface TransformFailure {
 /** A failure as received: only `transform` is sure to be there; a field the run did not know is left out. */
 export type ReceivedFailure = Partial<Omit<TransformFailure, "kind">> & Pick<TransformFailure, "transform">;
 
-/** One message as SNS hands it to Lambda: a transform failure, or any other text published to the topic. */
+/**
+ * One message as SNS hands it to Lambda: a transform failure, a CloudWatch alarm's state change (the
+ * platform-alerts topic), or any other text published to a subscribed topic.
+ */
 export type Notification =
   | { readonly kind: "transform-failure"; readonly failure: ReceivedFailure }
+  | { readonly kind: "alarm"; readonly alarm: AlarmNotification }
   | { readonly kind: "text"; readonly subject: string | undefined; readonly text: string };
 
 /** The records of an SNS event; anything else is malformed (returned as a reason, never thrown). */
@@ -43,7 +49,10 @@ export function parseSnsEvent(event: unknown): { readonly notifications: Notific
   return { notifications };
 }
 
-/** A transform failure when the message is one; other publishers' text (or broken JSON) is passed on as text. */
+/**
+ * A transform failure or an alarm when the message is one; other publishers' text (or broken JSON) is passed on
+ * as text.
+ */
 export function parseMessage(message: string, subject: string | undefined): Notification {
   let parsed: unknown;
   try {
@@ -51,9 +60,10 @@ export function parseMessage(message: string, subject: string | undefined): Noti
   } catch {
     return { kind: "text", subject, text: message };
   }
-  if (!isObject(parsed) || parsed.kind !== TRANSFORM_FAILURE_KIND || typeof parsed.transform !== "string") {
-    return { kind: "text", subject, text: message };
-  }
+  if (!isObject(parsed)) return { kind: "text", subject, text: message };
+  const alarm = parseAlarmNotification(parsed);
+  if (alarm) return { kind: "alarm", alarm };
+  if (parsed.kind !== TRANSFORM_FAILURE_KIND || typeof parsed.transform !== "string") return { kind: "text", subject, text: message };
   const failure: Record<string, string> = { transform: parsed.transform };
   for (const name of OPTIONAL_FIELDS) {
     const value = parsed[name];

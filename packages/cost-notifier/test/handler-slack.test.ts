@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { athenaEvent, ENV, execution, recordKeyFor, SECRET_ID, TIB } from "./support/fixtures.ts";
+import { athenaEvent, ENV, execution, NOW, recordKeyFor, SECRET_ID, TIB } from "./support/fixtures.ts";
 import { useHandlerHarness } from "./support/handler-harness.ts";
 
 const { aws, slack, setup } = useHandlerHarness();
@@ -22,13 +22,15 @@ describe("handler with Slack trouble", () => {
     expect(sleeps).toEqual([3000]);
   });
 
-  it("fails when Slack stays down, after writing the record and releasing the marker", async () => {
+  it("fails when Slack stays down, after writing the record and releasing the claim", async () => {
     aws.state.executions.set("q-1", execution({ id: "q-1", bytes: 2 * TIB }));
     slack.respondAlways({ status: 500 });
     const { handler } = setup();
     await expect(handler(athenaEvent("q-1"))).rejects.toThrow("Slack post failed after 4 attempts: HTTP 500 error");
     expect(aws.record(recordKeyFor("q-1")).costUsd).toBe(10);
-    expect(aws.state.markers.has("alert#q-1")).toBe(false);
+    // Still pending, its lease ended now and nobody owns it: the retry may take over at once.
+    expect(aws.claim("q-1")).toMatchObject({ status: "pending", leaseExpiresAt: NOW.getTime(), attempts: 1 });
+    expect(aws.claim("q-1")).not.toHaveProperty("owner");
 
     // The Lambda retry alerts once Slack is back.
     slack.reset();
@@ -42,7 +44,8 @@ describe("handler with Slack trouble", () => {
     const { handler, logs } = setup();
     expect(await handler(athenaEvent("q-1"))).toMatchObject({ outcome: "webhook-missing" });
     expect(aws.state.objects.has(recordKeyFor("q-1"))).toBe(true);
-    expect(aws.state.markers.size).toBe(0);
+    // The claim is dropped: until the URL is set, expensive queries are logged, not queued for Slack.
+    expect(aws.state.claims.items.size).toBe(0);
     const warning = logs.find((line) => line.level === "warn");
     expect(warning?.msg).toMatch(
       new RegExp(`^slack webhook secret ${SECRET_ID} has no value yet; set it with aws secretsmanager put-secret-value --secret-id ${SECRET_ID}`),

@@ -59,7 +59,16 @@ describe("handler", () => {
     expect(posted).toContain("Analyst/jane");
     expect(posted).toContain("$10.00");
     expect(posted).not.toContain("jane@example.com");
-    expect(aws.state.markers.get("alert#q-1")?.Item?.expiresAt?.N).toBe(String(NOW.getTime() / 1000 + 30 * 24 * 3600));
+    expect(aws.claim("q-1")).toEqual({
+      pk: "alert#q-1",
+      status: "posted",
+      queryExecutionId: "q-1",
+      costUsd: 10,
+      attempts: 1,
+      claimedAt: NOW.toISOString(),
+      postedAt: NOW.toISOString(),
+      expiresAt: NOW.getTime() / 1000 + 30 * 24 * 3600,
+    });
   });
 
   it("searches CloudTrail for StartQueryExecution around the submission time", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseRetryAfter, postToSlack, SlackPostError } from "../src/slack/post.ts";
+import { parseRetryAfter, POST_DEFAULTS, postToSlack, SlackPostError, slackPostMessages } from "../src/slack/post.ts";
 import { type SlackServer, startSlackServer } from "./support/slack-server.ts";
 
 const message = { text: "Athena query cost $12.50", blocks: [{ type: "section", text: { type: "mrkdwn", text: "hi" } }] };
@@ -79,6 +79,54 @@ describe("postToSlack", () => {
     await closed.close();
     await expect(postToSlack(url, message, { sleep, maxAttempts: 2 })).rejects.toThrow("Slack post failed after 2 attempts: TypeError: fetch failed");
     expect(sleeps).toEqual([1000]);
+  });
+});
+
+describe("postToSlack before a deadline", () => {
+  let slack: SlackServer;
+  beforeAll(async () => {
+    slack = await startSlackServer();
+  });
+  afterAll(() => slack.close());
+  beforeEach(() => slack.reset());
+  const noSleep = async () => undefined;
+
+  it("fails rather than sleep past the deadline before a retry", async () => {
+    slack.respondAlways({ status: 503, body: "down" });
+    const sleeps: number[] = [];
+    let now = 0;
+    const error = (await postToSlack(slack.url, message, {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        now += ms;
+      },
+      clock: () => now,
+      deadlineMs: 1_500,
+    }).catch((e: unknown) => e)) as SlackPostError;
+    // 1 s backoff fits, then the 2 s one would not.
+    expect(error.message).toBe("Slack post stopped after 2 attempt(s) to leave time before the invocation's deadline: HTTP 503 down");
+    expect(sleeps).toEqual([1000]);
+    expect(slack.requests).toHaveLength(2);
+  });
+
+  it("fails without calling Slack when the deadline has passed", async () => {
+    const error = (await postToSlack(slack.url, message, { sleep: noSleep, deadlineMs: Date.now() - 1 }).catch((e: unknown) => e)) as SlackPostError;
+    expect(error.message).toBe("Slack post not attempted: no time left before the invocation's deadline");
+    expect(slack.requests).toHaveLength(0);
+  });
+
+  it("fails when Slack does not answer before the deadline, aborting the request instead of waiting its full timeout", async () => {
+    slack.respondAlways({ hang: true });
+    const started = Date.now();
+    const error = (await postToSlack(slack.url, message, { sleep: noSleep, deadlineMs: started + 200 }).catch((e: unknown) => e)) as SlackPostError;
+    expect(error).toBeInstanceOf(SlackPostError);
+    expect(error.message).toBe(slackPostMessages.outOfTime(1, "TimeoutError: The operation was aborted due to timeout"));
+    expect(error.message).toBe(
+      "Slack post stopped after 1 attempt(s) to leave time before the invocation's deadline: TimeoutError: The operation was aborted due to timeout",
+    );
+    // Gave up at the deadline, not after the 10 s per-attempt timeout.
+    expect(Date.now() - started).toBeLessThan(POST_DEFAULTS.timeoutMs);
+    await slack.waitForRequests(1);
   });
 });
 

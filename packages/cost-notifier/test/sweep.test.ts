@@ -38,7 +38,7 @@ describe("sweepHandler", () => {
     const { options } = testRuntime();
     const result = await createSweepHandler(options)();
 
-    expect(result).toEqual({ workgroups: 1, examined: 1, alreadyLogged: 0, processed: 1, failures: 0 });
+    expect(result).toEqual({ workgroups: 1, examined: 1, alreadyLogged: 0, processed: 1, pendingAlerts: 0, failures: 0 });
     expect(aws.record(recordKeyFor("q-missed"))).toMatchObject({ queryExecutionId: "q-missed", costUsd: 10 });
     expect(slack.requests).toHaveLength(1);
     // The batch answer is reused: no extra GetQueryExecution per query.
@@ -58,7 +58,7 @@ describe("sweepHandler", () => {
     const { options } = testRuntime();
 
     const result = await createSweepHandler(options)();
-    expect(result).toEqual({ workgroups: 1, examined: 2, alreadyLogged: 1, processed: 1, failures: 0 });
+    expect(result).toEqual({ workgroups: 1, examined: 2, alreadyLogged: 1, processed: 1, pendingAlerts: 0, failures: 0 });
     expect(putsFor()).toEqual([recordKeyFor("q-missed")]);
   });
 

@@ -1,6 +1,7 @@
 import { GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";
 import { describe, expect, it } from "vitest";
-import { EXECUTION_ARN, SECRET_ID, snsEvent, transformFailureMessage } from "./support/fixtures.ts";
+import { CLAIM_WRITE_RESERVE_MS } from "../src/deadline.ts";
+import { ALARM_NAME, alarmMessage, EXECUTION_ARN, lambdaContext, SECRET_ID, snsEvent, transformFailureMessage } from "./support/fixtures.ts";
 import { useHandlerHarness } from "./support/handler-harness.ts";
 
 const { aws, slack, setup } = useHandlerHarness();
@@ -83,6 +84,30 @@ describe("transformFailureHandler", () => {
     await expect(transformFailureHandler(snsEvent(transformFailureMessage()))).rejects.toThrow("Slack rejected the alert: HTTP 404 no_service");
     expect(await transformFailureHandler(snsEvent(transformFailureMessage()))).toEqual({ outcome: "posted", posted: 1 });
     expect(aws.secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
+  });
+
+  it("posts a platform alarm (the dead-letter queue's) to the same channel, and logs its name and state", async () => {
+    const { transformFailureHandler, logs } = setup();
+    const event = snsEvent(alarmMessage(), `ALARM: "${ALARM_NAME}" in EU (Ireland)`);
+    expect(await transformFailureHandler(event)).toEqual({ outcome: "posted", posted: 1 });
+    expect(slack.accepted).toHaveLength(1);
+    const message = posted();
+    expect(message.blocks[0]!.text!.text).toBe(`ALARM: ${ALARM_NAME}`);
+    expect(message.blocks[2]!.text!.text).toMatch(/^Messages in acme-athena-cost-dead-letters: .* redrive or purge\.$/);
+    expect(logs).toEqual([{ level: "info", msg: "platform alarm posted to Slack", fields: { alarmName: ALARM_NAME, state: "ALARM", attempts: 1 } }]);
+  });
+
+  it("fails when Slack does not answer a platform alarm before the deadline, so Lambda retries it", async () => {
+    slack.respondAlways({ hang: true });
+    const { transformFailureHandler, logs } = setup();
+    await expect(transformFailureHandler(snsEvent(alarmMessage()), lambdaContext(CLAIM_WRITE_RESERVE_MS + 300))).rejects.toThrow(
+      "Slack post stopped after 1 attempt(s) to leave time before the invocation's deadline",
+    );
+    expect(logs.at(-1)).toMatchObject({ level: "error", msg: "platform alarm could not be posted; rethrowing for the Lambda retry" });
+    await slack.waitForRequests(1);
+    slack.reset();
+    expect(await transformFailureHandler(snsEvent(alarmMessage()))).toEqual({ outcome: "posted", posted: 1 });
+    expect(slack.accepted).toHaveLength(1);
   });
 
   it("handles a webhook secret that is not set yet: warns how to set it and does not throw", async () => {

@@ -63,7 +63,7 @@ describe("AthenaCostMonitor event rule", () => {
     });
   });
 
-  it("grants function invocations with the same two statements however many domains the organisation has", () => {
+  it("grants function invocations with the same three statements however many domains the organisation has", () => {
     const invokers = (from: TerraformJson) =>
       Object.entries(resources(from, "aws_lambda_permission")).map(([name, p]) => [name, p.statement_id, p.function_name, p.principal]);
     const many = synthPlatform(projectOf([EVENTS_DOMAIN, ADS_DOMAIN], MONITORED), "staging", "offline", assets);
@@ -71,6 +71,7 @@ describe("AthenaCostMonitor event rule", () => {
     expect(invokers(json)).toEqual([
       ["cost_monitor_rule_permission", "AthenaQueryStateChangeRule", ref("aws_lambda_function.cost_monitor_event.function_name"), "events.amazonaws.com"],
       ["cost_monitor_transform_alerts_permission", "TransformFailureTopics", ref("aws_lambda_function.cost_monitor_transform_alerts.function_name"), "sns.amazonaws.com"],
+      ["platform_alerts_delivery_permission", "PlatformAlertsTopic", ref("aws_lambda_function.cost_monitor_transform_alerts.function_name"), "sns.amazonaws.com"],
     ]);
     expect(resource("aws_lambda_permission", "cost_monitor_transform_alerts_permission", many)).toMatchObject({
       source_account: "111111111111",
@@ -175,7 +176,7 @@ describe("AthenaCostMonitor permissions", () => {
   const shared = [
     { sid: "FindWhoRanTheQuery", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
     { sid: "EncryptQueryLog", actions: ["kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt"], resources: [ref("aws_kms_key.lake_key.arn")] },
-    { sid: "ClaimAlerts", actions: ["dynamodb:PutItem", "dynamodb:DeleteItem"], resources: [ref("aws_dynamodb_table.cost_monitor_alert_markers.arn")] },
+    { sid: "ClaimAlerts", actions: ["dynamodb:UpdateItem", "dynamodb:DeleteItem"], resources: [ref("aws_dynamodb_table.cost_monitor_alert_markers.arn")] },
     { sid: "ReadSlackWebhook", actions: ["secretsmanager:GetSecretValue"], resources: [ref("aws_secretsmanager_secret.cost_monitor_webhook_secret.arn")] },
   ];
   const own = (fn: string) => [
@@ -196,8 +197,17 @@ describe("AthenaCostMonitor permissions", () => {
     expect(statements("cost_monitor_sweep_access")).toEqual([
       ...own("sweep"),
       { sid: "ListWorkgroups", actions: ["athena:ListWorkGroups"], resources: ["*"] },
-      { sid: "ListFinishedQueries", actions: ["athena:ListQueryExecutions", "athena:BatchGetQueryExecution"], resources: [WORKGROUPS] },
+      {
+        sid: "ListFinishedQueries",
+        actions: ["athena:ListQueryExecutions", "athena:BatchGetQueryExecution", "athena:GetQueryExecution"],
+        resources: [WORKGROUPS],
+      },
       ...shared,
+      {
+        sid: "FindPendingAlerts",
+        actions: ["dynamodb:Query"],
+        resources: [`${ref("aws_dynamodb_table.cost_monitor_alert_markers.arn")}/index/pending-alerts`],
+      },
       { sid: "ReadAndWriteQueryLog", actions: ["s3:GetObject", "s3:PutObject"], resources: [LOG_OBJECTS] },
       {
         sid: "ListQueryLogOnly",
@@ -233,12 +243,19 @@ describe("AthenaCostMonitor state", () => {
     expect(resources(json, "aws_secretsmanager_secret_version")).toEqual({});
   });
 
-  it("keys the alert markers as the notifier expects, with TTL and encryption, billed per request", () => {
+  it("keys the alert claims as the notifier expects, with an index of pending claims, TTL and encryption, billed per request", () => {
     expect(resource("aws_dynamodb_table", "cost_monitor_alert_markers")).toEqual({
       name: "acme-athena-cost-alert-markers",
       billing_mode: "PAY_PER_REQUEST",
       hash_key: "pk",
-      attribute: [{ name: "pk", type: "S" }],
+      attribute: [
+        { name: "pk", type: "S" },
+        { name: "status", type: "S" },
+        { name: "leaseExpiresAt", type: "N" },
+      ],
+      global_secondary_index: [
+        { name: "pending-alerts", hash_key: "status", range_key: "leaseExpiresAt", projection_type: "INCLUDE", non_key_attributes: ["queryExecutionId"] },
+      ],
       ttl: { attribute_name: "expiresAt", enabled: true },
       server_side_encryption: { enabled: true },
       point_in_time_recovery: { enabled: false },

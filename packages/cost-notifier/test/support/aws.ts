@@ -9,20 +9,28 @@ import {
 } from "@aws-sdk/client-athena";
 import { CloudTrailClient, type Event as TrailEvent, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
 import {
-  ConditionalCheckFailedException,
+  type AttributeValue,
   DeleteItemCommand,
+  type DeleteItemCommandInput,
   DynamoDBClient,
   PutItemCommand,
   type PutItemCommandInput,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { HeadObjectCommand, NotFound, PutObjectCommand, type PutObjectCommandInput, S3Client } from "@aws-sdk/client-s3";
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { mockClient } from "aws-sdk-client-mock";
+import { IDEMPOTENCY_TABLE_SCHEMA as SCHEMA } from "../../src/config.ts";
+import { DynamoDbTable } from "./dynamodb-table.ts";
 
 /**
  * AWS stand-ins built on aws-sdk-client-mock: the clients' `send` is stubbed on the class, so the module's own
- * client instances are the ones mocked. S3 and DynamoDB behave like tiny in-memory services (conditional put,
- * 404 on a missing key) so duplicate-delivery tests exercise the real idempotency logic.
+ * client instances are the ones mocked. S3 and DynamoDB behave like tiny in-memory services (404 on a missing
+ * key; DynamoDB's expression language, conditional writes and the pending-alerts index) so duplicate-delivery,
+ * concurrency and lost-alert tests exercise the real claim logic.
  */
 export function mockAws() {
   const athena = mockClient(AthenaClient);
@@ -36,7 +44,9 @@ export function mockAws() {
     workgroups: new Map<string, string[]>(),
     trail: [] as TrailEvent[],
     objects: new Map<string, PutObjectCommandInput>(),
-    markers: new Map<string, PutItemCommandInput>(),
+    claims: new DynamoDbTable(SCHEMA.partitionKey, {
+      [SCHEMA.pendingIndex]: { hashKey: SCHEMA.statusAttribute, rangeKey: SCHEMA.leaseAttribute },
+    }),
     secret: undefined as string | undefined,
   };
 
@@ -46,7 +56,7 @@ export function mockAws() {
     state.workgroups.clear();
     state.trail = [];
     state.objects.clear();
-    state.markers.clear();
+    state.claims.items.clear();
     state.secret = undefined;
 
     athena.on(GetQueryExecutionCommand).callsFake(({ QueryExecutionId }: { QueryExecutionId: string }) => {
@@ -81,18 +91,10 @@ export function mockAws() {
       return {};
     });
 
-    dynamodb.on(PutItemCommand).callsFake((input: PutItemCommandInput) => {
-      const pk = input.Item?.pk?.S ?? "";
-      if (input.ConditionExpression === "attribute_not_exists(pk)" && state.markers.has(pk)) {
-        throw new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} });
-      }
-      state.markers.set(pk, input);
-      return {};
-    });
-    dynamodb.on(DeleteItemCommand).callsFake(({ Key }: { Key: Record<string, { S?: string }> }) => {
-      state.markers.delete(Key.pk?.S ?? "");
-      return {};
-    });
+    dynamodb.on(PutItemCommand).callsFake((input: PutItemCommandInput) => state.claims.put(input));
+    dynamodb.on(UpdateItemCommand).callsFake((input: UpdateItemCommandInput) => state.claims.update(input));
+    dynamodb.on(DeleteItemCommand).callsFake((input: DeleteItemCommandInput) => state.claims.delete(input));
+    dynamodb.on(QueryCommand).callsFake((input: QueryCommandInput) => state.claims.query(input));
 
     secrets.on(GetSecretValueCommand).callsFake(() => {
       if (state.secret === undefined) {
@@ -113,7 +115,19 @@ export function mockAws() {
     return JSON.parse(body) as Record<string, unknown>;
   };
 
-  return { athena, cloudTrail, s3, dynamodb, secrets, state, reset, record };
+  /** The claim of a query as plain values (`{ status: "posted", attempts: 1, ... }`), or undefined. */
+  const claim = (queryExecutionId: string): Record<string, string | number> | undefined => {
+    const item = state.claims.items.get(`alert#${queryExecutionId}`);
+    return item && Object.fromEntries(Object.entries(item).map(([name, value]) => [name, plain(value)]));
+  };
+
+  return { athena, cloudTrail, s3, dynamodb, secrets, state, reset, record, claim };
+}
+
+function plain(value: AttributeValue): string | number {
+  if (value.N !== undefined) return Number(value.N);
+  if (value.S !== undefined) return value.S;
+  throw new Error(`the claims table holds only strings and numbers, got ${JSON.stringify(value)}`);
 }
 
 export type AwsMocks = ReturnType<typeof mockAws>;

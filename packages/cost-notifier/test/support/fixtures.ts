@@ -99,21 +99,39 @@ export function collectLogs(): { lines: LogLine[]; log: Logger } {
   return { lines, log: (level, msg, fields = {}) => lines.push({ level, msg, fields }) };
 }
 
-/** Runtime seams for tests: fixed clock, recorded sleeps, collected logs, loopback Slack allowed. */
+/** A runtime clock that stands still at NOW until a test moves it (leases are measured on it). */
+export function testClock() {
+  let current = NOW;
+  return {
+    now: () => current,
+    advance(ms: number) {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+}
+
+/** What Lambda passes as context: this much time left, counting down on the process clock. */
+export function lambdaContext(remainingMs: number) {
+  const endsAt = Date.now() + remainingMs;
+  return { getRemainingTimeInMillis: () => endsAt - Date.now() };
+}
+
+/** Runtime seams for tests: a clock standing at NOW, recorded sleeps, collected logs, loopback Slack allowed. */
 export function testRuntime(overrides: Partial<RuntimeOptions> = {}) {
   const logs = collectLogs();
   const sleeps: number[] = [];
+  const clock = testClock();
   const options: RuntimeOptions = {
     env: ENV,
     log: logs.log,
-    now: () => NOW,
+    now: clock.now,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
     allowLoopbackHttp: true,
     ...overrides,
   };
-  return { options, logs: logs.lines, sleeps };
+  return { options, logs: logs.lines, sleeps, clock };
 }
 
 export function recordKeyFor(id: string, day = "2025-06-01"): string {
@@ -133,6 +151,44 @@ export function transformFailureMessage(overrides: Record<string, unknown> = {})
     error: "DataTestFailed",
     cause: "data test failed on web.daily_users: user_id is null in some rows (3 bad rows)",
     execution: EXECUTION_ARN,
+    ...overrides,
+  });
+}
+
+export const ALARM_NAME = "acme-athena-cost-dead-letters-not-empty";
+
+/** What a CloudWatch alarm action publishes to SNS: the dead-letter queue's alarm going off. */
+export function alarmMessage(overrides: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    AlarmName: ALARM_NAME,
+    AlarmDescription:
+      "Messages in acme-athena-cost-dead-letters: an Athena query event or cost-monitor invocation failed for good. Read them, fix the cause, then redrive or purge.",
+    AWSAccountId: "111111111111",
+    AlarmConfigurationUpdatedTimestamp: "2025-05-30T09:00:00.000+0000",
+    NewStateValue: "ALARM",
+    NewStateReason:
+      "Threshold Crossed: 1 out of the last 1 datapoints [2.0 (01/06/25 11:55:00)] was greater than the threshold (0.0) (minimum 1 datapoint for OK -> ALARM transition).",
+    StateChangeTime: "2025-06-01T12:00:00.000+0000",
+    Region: "EU (Ireland)",
+    AlarmArn: `arn:aws:cloudwatch:eu-west-1:111111111111:alarm:${ALARM_NAME}`,
+    OldStateValue: "OK",
+    OKActions: ["arn:aws:sns:eu-west-1:111111111111:acme-platform-alerts"],
+    AlarmActions: ["arn:aws:sns:eu-west-1:111111111111:acme-platform-alerts"],
+    InsufficientDataActions: [],
+    Trigger: {
+      MetricName: "ApproximateNumberOfMessagesVisible",
+      Namespace: "AWS/SQS",
+      StatisticType: "Statistic",
+      Statistic: "MAXIMUM",
+      Unit: null,
+      Dimensions: [{ value: "acme-athena-cost-dead-letters", name: "QueueName" }],
+      Period: 300,
+      EvaluationPeriods: 1,
+      ComparisonOperator: "GreaterThanThreshold",
+      Threshold: 0.0,
+      TreatMissingData: "notBreaching",
+      EvaluateLowSampleCountPercentile: "",
+    },
     ...overrides,
   });
 }

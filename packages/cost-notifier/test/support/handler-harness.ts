@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createHandler } from "../../src/handler.ts";
+import { createSweepHandler } from "../../src/sweep.ts";
 import { createTransformFailureHandler } from "../../src/transform-failure-handler.ts";
 import { mockAws } from "./aws.ts";
 import { testRuntime } from "./fixtures.ts";
@@ -14,6 +15,8 @@ export function useHandlerHarness() {
   let server: SlackServer | undefined;
   beforeAll(async () => {
     server = await startSlackServer();
+    // Node loads its fetch implementation on first use (a few hundred ms); tests that time a post must not pay it.
+    await (await fetch(server.url, { method: "POST", body: "{}" })).text();
   });
   afterAll(() => server?.close());
   beforeEach(() => {
@@ -23,7 +26,12 @@ export function useHandlerHarness() {
   });
   const setup = (overrides: Parameters<typeof testRuntime>[0] = {}) => {
     const rt = testRuntime(overrides);
-    return { ...rt, handler: createHandler(rt.options), transformFailureHandler: createTransformFailureHandler(rt.options) };
+    return {
+      ...rt,
+      handler: createHandler(rt.options),
+      sweep: createSweepHandler(rt.options),
+      transformFailureHandler: createTransformFailureHandler(rt.options),
+    };
   };
   // The server starts in beforeAll; tests reach it through this stand-in, which forwards to it.
   const slack = new Proxy({} as SlackServer, {

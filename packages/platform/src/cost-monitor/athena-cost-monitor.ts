@@ -24,7 +24,7 @@ import { CostMonitorFunction } from "./cost-monitor-function.ts";
 import { eventHandlerStatements, sweepStatements, transformAlertStatements } from "./cost-monitor-permissions.ts";
 import { DeadLetterQueue } from "./dead-letter-queue.ts";
 import { BUNDLE_FILE, ENVIRONMENT, EVENT_PATTERN, IDEMPOTENCY_TABLE_SCHEMA, LAMBDA_HANDLERS } from "./notifier-package.ts";
-import { PlatformAlerts } from "./platform-alerts.ts";
+import { PlatformAlerts, type PlatformAlertsDelivery } from "./platform-alerts.ts";
 import type { CostMonitorAssets } from "./prepare-cost-monitor-assets.ts";
 import { PLATFORM_DATABASE, QUERY_LOG_TABLE, queryLogKeyMappings, queryLogPrefix } from "./query-log-table.ts";
 import { SweepSchedule } from "./sweep-schedule.ts";
@@ -72,7 +72,7 @@ export interface AthenaCostMonitorProps {
  * schedule drives the sweep that catches events EventBridge never delivered, and every failure ends up in one
  * alarmed dead-letter queue. A third function posts failed transforms to the same Slack channel; each domain
  * stack subscribes it to its transform-failures topic (`TransformAlerts`), and one permission here lets all of
- * those topics invoke it.
+ * those topics invoke it. It also posts the platform's alarms, from the platform-alerts topic.
  */
 export class AthenaCostMonitor extends Construct {
   readonly eventFunction: CostMonitorFunction;
@@ -80,6 +80,8 @@ export class AthenaCostMonitor extends Construct {
   readonly transformAlertsFunction: CostMonitorFunction;
   /** Lets SNS invoke the transform-alerts function for every domain's transform-failures topic. */
   readonly transformAlertsPermission: LambdaPermission;
+  /** Sends the platform-alerts topic (the dead-letter queue's alarm, any other platform alarm) to Slack. */
+  readonly platformAlertsSubscription: PlatformAlertsDelivery;
   readonly rule: CloudwatchEventRule;
   readonly deadLetters: DeadLetterQueue;
   readonly webhookSecret: SecretsmanagerSecret;
@@ -115,14 +117,29 @@ export class AthenaCostMonitor extends Construct {
       description: "Slack incoming-webhook URL for Athena cost alerts; set with aws secretsmanager put-secret-value",
     });
 
-    // Markers live 30 days and only prevent a duplicate Slack post, so point-in-time recovery buys nothing.
-    const { partitionKey, ttlAttribute } = IDEMPOTENCY_TABLE_SCHEMA;
+    // Claims live 30 days and only decide who posts an alert, so point-in-time recovery buys nothing. The sparse
+    // index holds the pending claims (a posted claim drops its lease attribute), which the sweep retries. Name and id
+    // stay "alert markers" from before claims had states: renaming would replace the table.
+    const schema = IDEMPOTENCY_TABLE_SCHEMA;
     this.alertMarkers = new DynamodbTable(this, "alert_markers", {
       name: names.alertMarkersTable,
       billingMode: "PAY_PER_REQUEST",
-      hashKey: partitionKey,
-      attribute: [{ name: partitionKey, type: "S" }],
-      ttl: { attributeName: ttlAttribute, enabled: true },
+      hashKey: schema.partitionKey,
+      attribute: [
+        { name: schema.partitionKey, type: "S" },
+        { name: schema.statusAttribute, type: "S" },
+        { name: schema.leaseAttribute, type: "N" },
+      ],
+      globalSecondaryIndex: [
+        {
+          name: schema.pendingIndex,
+          hashKey: schema.statusAttribute,
+          rangeKey: schema.leaseAttribute,
+          projectionType: "INCLUDE",
+          nonKeyAttributes: [...schema.pendingIndexAttributes],
+        },
+      ],
+      ttl: { attributeName: schema.ttlAttribute, enabled: true },
       serverSideEncryption: { enabled: true },
       pointInTimeRecovery: { enabled: false },
       deletionProtectionEnabled: false,
@@ -148,6 +165,7 @@ export class AthenaCostMonitor extends Construct {
       queryLogPrefix: prefix,
       keyArn: props.key.arn,
       alertMarkersTableArn: this.alertMarkers.arn,
+      pendingAlertsIndex: IDEMPOTENCY_TABLE_SCHEMA.pendingIndex,
       webhookSecretArn: this.webhookSecret.arn,
     };
     // The secret's ARN, never its value: the Lambda reads the URL at run time.
@@ -198,7 +216,7 @@ export class AthenaCostMonitor extends Construct {
     this.transformAlertsFunction = new CostMonitorFunction(this, "transform_alerts", {
       ...common,
       functionName: names.transformAlertsFunction,
-      description: "Posts failed transforms, published to each domain's transform-failures topic, to Slack",
+      description: "Posts failed transforms (each domain's transform-failures topic) and platform alarms (platform-alerts) to Slack",
       handler: LAMBDA_HANDLERS.transformFailure,
       statements: transformAlertStatements(resources),
       timeoutSeconds: props.transformAlertTimeoutSeconds ?? DEFAULTS.costMonitorTransformAlertTimeoutSeconds,
@@ -219,6 +237,11 @@ export class AthenaCostMonitor extends Construct {
       sourceAccount: env.accountId,
       sourceArn: transformAlertTopicArnPattern(org, props.environment),
     });
+
+    // Every alarm of the platform stack notifies the platform-alerts topic; without a subscriber nobody would hear
+    // them, so they go to the same Slack channel. The topic may invoke the function, and no other topic through this
+    // statement.
+    this.platformAlertsSubscription = alerts.deliverTo(this.transformAlertsFunction.function);
 
     new CloudwatchEventTarget(this, "rule_target", {
       rule: this.rule.name,

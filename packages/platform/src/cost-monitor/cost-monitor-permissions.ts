@@ -9,13 +9,15 @@ export interface NotifierResources {
   readonly queryLogPrefix: string;
   readonly keyArn: string;
   readonly alertMarkersTableArn: string;
+  /** Name of the claims table's index of pending alerts, which the sweep queries. */
+  readonly pendingAlertsIndex: string;
   readonly webhookSecretArn: string;
 }
 
 /**
  * Exactly what the event handler calls: GetQueryExecution for the bill, CloudTrail LookupEvents for the
  * caller (it has no resource-level permissions), PutObject of the record (SSE-KMS with the lake key), the
- * conditional put and delete of the alert marker, and the webhook secret.
+ * conditional updates and delete of the alert claim, and the webhook secret.
  */
 export function eventHandlerStatements(r: NotifierResources): DataAwsIamPolicyDocumentStatement[] {
   return [
@@ -26,8 +28,9 @@ export function eventHandlerStatements(r: NotifierResources): DataAwsIamPolicyDo
 }
 
 /**
- * Exactly what the sweep calls: it lists every workgroup (ListWorkGroups has no resource-level permissions),
- * lists and batch-describes their queries, and checks for existing records with HeadObject. HeadObject needs
+ * Exactly what the sweep calls: it queries the claims' index for alerts still pending and describes their queries
+ * (GetQueryExecution), lists every workgroup (ListWorkGroups has no resource-level permissions), lists and
+ * batch-describes their queries, and checks for existing records with HeadObject. HeadObject needs
  * s3:GetObject, and s3:ListBucket so that a missing record reads as 404 instead of 403; S3 evaluates that
  * check with the object key as `s3:prefix`, so ListBucket is confined to the query log's prefix.
  */
@@ -36,10 +39,11 @@ export function sweepStatements(r: NotifierResources): DataAwsIamPolicyDocumentS
     { sid: "ListWorkgroups", actions: ["athena:ListWorkGroups"], resources: ["*"] },
     {
       sid: "ListFinishedQueries",
-      actions: ["athena:ListQueryExecutions", "athena:BatchGetQueryExecution"],
+      actions: ["athena:ListQueryExecutions", "athena:BatchGetQueryExecution", "athena:GetQueryExecution"],
       resources: [workgroups(r)],
     },
     ...sharedStatements(r),
+    { sid: "FindPendingAlerts", actions: ["dynamodb:Query"], resources: [`${r.alertMarkersTableArn}/index/${r.pendingAlertsIndex}`] },
     { sid: "ReadAndWriteQueryLog", actions: ["s3:GetObject", "s3:PutObject"], resources: [objects(r)] },
     {
       sid: "ListQueryLogOnly",
@@ -59,7 +63,7 @@ function sharedStatements(r: NotifierResources): DataAwsIamPolicyDocumentStateme
   return [
     { sid: "FindWhoRanTheQuery", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
     { sid: "EncryptQueryLog", actions: ["kms:GenerateDataKey", "kms:Encrypt", "kms:Decrypt"], resources: [r.keyArn] },
-    { sid: "ClaimAlerts", actions: ["dynamodb:PutItem", "dynamodb:DeleteItem"], resources: [r.alertMarkersTableArn] },
+    { sid: "ClaimAlerts", actions: ["dynamodb:UpdateItem", "dynamodb:DeleteItem"], resources: [r.alertMarkersTableArn] },
     readSlackWebhook(r),
   ];
 }
