@@ -51,6 +51,9 @@ export const typeMessages = {
 
   likePattern: (type: string) => `the pattern of LIKE must be a varchar (actual: ${type}); write it as a string literal, e.g. '%abc%'`,
 
+  setOperationTypes: (position: number, operator: string, left: string, right: string, name: string | undefined) =>
+    `column ${position}${name === undefined ? "" : ` (${name})`} in ${operator} query has incompatible types: ${left}, ${right}; CAST one side to the other's type`,
+
   quantifiedColumns: (count: number) => `a subquery compared with ANY, SOME or ALL must select exactly one column, not ${count}`,
 
   scalarSubqueryColumns: (count: number) => `a subquery used as a value must select exactly one column, not ${count}; select one column or use EXISTS`,

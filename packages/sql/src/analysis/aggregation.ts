@@ -91,34 +91,42 @@ export interface GroupingContext {
   readonly relations: ReadonlySet<object>;
 }
 
+/** An expression as messages show it: `"line_item_type"` becomes line_item_type, as Trino prints it. */
+function written(analysis: Analysis, node: RuleNode): string {
+  return shortText(analysis.sql, node).replace(/"([A-Za-z_][A-Za-z0-9_]*)"/g, "$1");
+}
+
 /**
- * Reports every column `node` uses outside an aggregate that is not a grouping key, and nested aggregates.
- * Used for SELECT items, HAVING and ORDER BY of an aggregated query block.
+ * Reports the first column `node` uses outside an aggregate that is not a grouping key (Trino stops at the
+ * first too: one mistake, one message), and nested aggregates. Used for SELECT items, HAVING and ORDER BY of an
+ * aggregated query block. Returns whether it reported an ungrouped column.
  */
-export function checkGrouped(node: ParseTree | null | undefined, context: GroupingContext, analysis: Analysis): void {
-  if (node === null || node === undefined || isToken(node)) return;
+export function checkGrouped(node: ParseTree | null | undefined, context: GroupingContext, analysis: Analysis): boolean {
+  if (node === null || node === undefined || isToken(node)) return false;
   const rule = node as RuleNode;
-  if (rule instanceof P.QueryContext) return;
-  if (context.keys.has(expressionKey(rule, analysis))) return;
+  if (rule instanceof P.QueryContext) return false;
+  if (context.keys.has(expressionKey(rule, analysis))) return false;
   const resolved = analysis.columnKeys.get(rule);
   if (resolved !== undefined) {
     if (resolved.source === "relation" && resolved.relation !== undefined && context.relations.has(resolved.relation)) {
-      analysis.report(rule, typeMessages.notAggregated(shortText(analysis.sql, rule)));
+      analysis.report(rule, typeMessages.notAggregated(written(analysis, rule)));
+      return true;
     }
-    return;
+    return false;
   }
   const kind = analysis.callKinds.get(rule);
   if (kind === "aggregate") {
     checkAggregateArguments(rule, analysis);
-    return;
+    return false;
   }
   if (rule instanceof P.GroupingOperationContext) {
     for (const name of rule.qualifiedName()) {
-      if (!context.keys.has(expressionKey(name, analysis))) analysis.report(name, typeMessages.groupingArgument(shortText(analysis.sql, name)));
+      if (!context.keys.has(expressionKey(name, analysis))) analysis.report(name, typeMessages.groupingArgument(written(analysis, name)));
     }
-    return;
+    return false;
   }
-  for (const child of rule.children ?? []) checkGrouped(child, context, analysis);
+  for (const child of rule.children ?? []) if (checkGrouped(child, context, analysis)) return true;
+  return false;
 }
 
 /** Outside aggregated queries, aggregates still may not nest; this checks every aggregate under `node`. */

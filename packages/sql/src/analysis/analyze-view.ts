@@ -1,6 +1,7 @@
 /** `analyzeView`: parse once, check the statement, walk the query, then tidy what was collected. */
 import type { Catalog } from "../catalog.ts";
 import { messages } from "../messages.ts";
+import { identifierProblems } from "../parse/identifier-checks.ts";
 import { parseSql } from "../parse/parser.ts";
 import type { Position } from "../parse/tree.ts";
 import type { ColumnUse, OutputColumn, RelationReference, ViewAnalysis } from "../result.ts";
@@ -17,7 +18,8 @@ export interface AnalyzeViewOptions {
 }
 
 export function analyzeView(sql: string, options: AnalyzeViewOptions): ViewAnalysis {
-  const { tree, errors, workarounds } = parseSql(sql);
+  const { tree, errors: syntaxErrors, workarounds } = parseSql(sql);
+  const errors = syntaxErrors.length > 0 ? syntaxErrors : identifierProblems(sql, tree);
   if (errors.length > 0) return { problems: byPosition(errors), references: [], outputColumns: [], columnsRead: [] };
   const analysis = new Analysis(sql, options.defaultDatabase.toLowerCase(), options.catalog, workarounds);
   const query = viewQuery(tree, analysis);

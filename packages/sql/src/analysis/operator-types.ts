@@ -7,7 +7,7 @@ import type * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
 import { lookupFunction } from "../functions/function-catalog.ts";
 import { arithmeticOperator, comparisonOperator, operatorSignatures, type OperatorName } from "../functions/operators.ts";
 import { resolveCall } from "../functions/resolve-call.ts";
-import { shortText, type RuleNode } from "../parse/tree.ts";
+import { shortText, type RuleNode, type Token } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";
 import type { Analysis } from "./analysis.ts";
 import { castFix } from "./cast-fix.ts";
@@ -17,7 +17,7 @@ function applyOperator(
   name: OperatorName,
   symbol: string,
   operands: readonly { readonly node: RuleNode | undefined; readonly type: string | undefined }[],
-  at: RuleNode,
+  at: RuleNode | Token,
   analysis: Analysis,
 ): string | undefined {
   const resolution = resolveCall(operatorSignatures(name), operands.map((o) => ({ kind: "value", type: o.type })));
@@ -39,7 +39,7 @@ export function arithmeticType(node: P.ArithmeticBinaryContext, left: string | u
   const symbol = node._operator?.text ?? "+";
   const name = arithmeticOperator(symbol);
   if (name === undefined) return undefined;
-  return applyOperator(name, symbol, [{ node: node._left, type: left }, { node: node._right, type: right }], node, analysis);
+  return applyOperator(name, symbol, [{ node: node._left, type: left }, { node: node._right, type: right }], node._operator ?? node, analysis);
 }
 
 export function negationType(node: P.ArithmeticUnaryContext, type: string | undefined, analysis: Analysis): string | undefined {
@@ -51,7 +51,7 @@ export function comparisonType(
   symbol: string,
   left: { readonly node: RuleNode; readonly type: string | undefined },
   right: { readonly node: RuleNode; readonly type: string | undefined },
-  at: RuleNode,
+  at: RuleNode | Token,
   analysis: Analysis,
 ): "boolean" {
   const name: OperatorName | undefined = symbol === "IS DISTINCT FROM" ? "$is_distinct_from" : comparisonOperator(symbol);
@@ -69,8 +69,11 @@ export function concatenationType(node: P.ConcatenationContext, left: string | u
   ]);
   if (resolution.kind === "resolved") return resolution.returnType;
   if (left === undefined || right === undefined) return undefined;
-  const text = (n: RuleNode | undefined) => (n === undefined ? "?" : shortText(analysis.sql, n, 40));
-  const fix = castFix({ text: text(node._left), type: left }, "||", { text: text(node._right), type: right });
-  analysis.report(node, typeMessages.operator(left, "||", right, fix));
+  // `||` joins strings: the side that is not one is what needs the CAST.
+  const leftIsString = /^(var)?char/.test(left);
+  const other = leftIsString ? node._right : node._left;
+  const cast = `CAST(${other === undefined ? "?" : shortText(analysis.sql, other, 40)} AS varchar)`;
+  const fix = leftIsString ? `e.g. ${shortText(analysis.sql, node._left!, 40)} || ${cast}` : `e.g. ${cast} || ${shortText(analysis.sql, node._right!, 40)}`;
+  analysis.report(node.CONCAT().symbol, typeMessages.operator(left, "||", right, fix));
   return undefined;
 }

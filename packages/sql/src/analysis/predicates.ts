@@ -46,25 +46,25 @@ export function predicateType(
   analysis: Analysis,
 ): string {
   const left = { node: valueNode as RuleNode, type: value };
-  const at = node.parent ?? node;
   if (node instanceof P.ComparisonContext) {
     const rightNode = node.valueExpression();
-    const symbol = node.comparisonOperator().getText();
+    const operator = node.comparisonOperator();
+    const symbol = operator.getText();
     const quantifier = quantifierOf(rightNode, analysis);
     if (quantifier !== undefined) {
       const primary = (rightNode as P.ValueExpressionDefaultContext).primaryExpression() as P.SubqueryExpressionContext;
       const type = subqueryColumnType(primary.query(), scope, analysis);
-      return comparisonType(symbol, left, { node: rightNode, type }, at, analysis);
+      return comparisonType(symbol, left, { node: rightNode, type }, operator, analysis);
     }
-    return comparisonType(symbol, left, { node: rightNode, type: typeOf(rightNode, scope, analysis) }, at, analysis);
+    return comparisonType(symbol, left, { node: rightNode, type: typeOf(rightNode, scope, analysis) }, operator, analysis);
   }
   if (node instanceof P.DistinctFromContext) {
     const rightNode = node.valueExpression();
-    return comparisonType("IS DISTINCT FROM", left, { node: rightNode, type: typeOf(rightNode, scope, analysis) }, at, analysis);
+    return comparisonType("IS DISTINCT FROM", left, { node: rightNode, type: typeOf(rightNode, scope, analysis) }, node, analysis);
   }
   if (node instanceof P.QuantifiedComparisonContext) {
     const type = subqueryColumnType(node.query(), scope, analysis);
-    return comparisonType(node.comparisonOperator().getText(), left, { node: node.query(), type }, at, analysis);
+    return comparisonType(node.comparisonOperator().getText(), left, { node: node.query(), type }, node.comparisonOperator(), analysis);
   }
   if (node instanceof P.BetweenContext) {
     const lower = typeOf(node._lower, scope, analysis);
@@ -72,24 +72,24 @@ export function predicateType(
     if (value !== undefined && lower !== undefined && upper !== undefined) {
       const bounds = commonSuperType(lower, upper);
       const common = bounds === null || bounds === undefined ? bounds : commonSuperType(value, bounds);
-      if (common === null) analysis.report(at, typeMessages.between(value, lower, upper));
+      if (common === null) analysis.report(node, typeMessages.between(value, lower, upper));
     }
     return "boolean";
   }
   if (node instanceof P.InListContext) {
-    inListTypes(node, left, scope, analysis, at);
+    inListTypes(node, left, scope, analysis);
     return "boolean";
   }
   if (node instanceof P.InSubqueryContext) {
     const type = subqueryColumnType(node.query(), scope, analysis);
-    comparisonType("=", left, { node: node.query(), type }, at, analysis);
+    comparisonType("=", left, { node: node.query(), type }, node, analysis);
     return "boolean";
   }
   if (node instanceof P.LikeContext) {
     const pattern = typeOf(node._pattern, scope, analysis);
     typeOf(node._escape, scope, analysis);
-    if (value !== undefined && value !== UNKNOWN_TYPE && !isString(value)) analysis.report(at, typeMessages.like(value));
-    else if (pattern !== undefined && pattern !== UNKNOWN_TYPE && !isString(pattern)) analysis.report(node._pattern ?? at, typeMessages.likePattern(pattern));
+    if (value !== undefined && value !== UNKNOWN_TYPE && !isString(value)) analysis.report(node, typeMessages.like(value));
+    else if (pattern !== undefined && pattern !== UNKNOWN_TYPE && !isString(pattern)) analysis.report(node._pattern ?? node, typeMessages.likePattern(pattern));
     return "boolean";
   }
   // IS [NOT] NULL takes any type.
@@ -97,7 +97,7 @@ export function predicateType(
 }
 
 /** `x IN (a, b, c)`: the value and every item must meet at one type. */
-function inListTypes(node: P.InListContext, left: { node: RuleNode; type: string | undefined }, scope: Scope, analysis: Analysis, at: RuleNode): void {
+function inListTypes(node: P.InListContext, left: { node: RuleNode; type: string | undefined }, scope: Scope, analysis: Analysis): void {
   const items = node.expression().map((e) => ({ node: e as RuleNode, type: typeOf(e, scope, analysis) }));
   let common: string | undefined | null = left.type;
   for (const item of items) {

@@ -111,9 +111,7 @@ function analyzeTerm(node: P.QueryTermContext, outer: Scope, analysis: Analysis)
   const columns = left.columns.map((c, i) => {
     const other = right.columns[i];
     const common = commonSuperType(c.type, other?.type);
-    if (common === null && other !== undefined) {
-      analysis.reportAt(other.at, typeMessages.noCommonType(`column ${i + 1} of the queries of ${operator}`, [c.type!, other.type!], "CAST one side to the other's type"));
-    }
+    if (common === null && other !== undefined) analysis.report(node._operator, typeMessages.setOperationTypes(i + 1, operator, c.type!, other.type!, c.name));
     return { name: c.name, type: common ?? undefined, at: c.at, unnamed: c.unnamed };
   });
   return { result: { columns, complete: left.complete && right.complete } };

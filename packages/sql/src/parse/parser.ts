@@ -10,8 +10,8 @@ import type { ProgramContext } from "dt-sql-parser/dist/lib/trino/TrinoSqlParser
 import { messages } from "../messages.ts";
 import type { SqlProblem } from "../result.ts";
 import { applyWorkarounds, NO_WORKAROUNDS, type GrammarWorkarounds } from "./grammar-workarounds.ts";
-import { scanSource } from "./source-scan.ts";
-import { explainSyntaxError, scanProblemMessage } from "./syntax-hints.ts";
+import { offsetAt, openParenthesisAt, scanSource } from "./source-scan.ts";
+import { explainSyntaxError, scanProblemMessage, type RawSyntaxError } from "./syntax-hints.ts";
 import type { Token } from "./tree.ts";
 
 export interface ParsedSql {
@@ -25,6 +25,7 @@ interface RawError {
   readonly startLine: number;
   readonly startColumn: number;
   readonly message: string;
+  readonly unreadable?: string;
 }
 
 /** dt-sql-parser's cached parse, which its typings keep private. */
@@ -34,13 +35,39 @@ interface CachedParse {
   readonly _tokenStream?: { getTokens(): Token[] };
 }
 
+/**
+ * Collects ANTLR's syntax errors as they are. dt-sql-parser's own listener computes "expecting ..." lists with
+ * code completion, which re-parses the input with a second parser (printing to the console) on every error;
+ * the first error's position is all the hints need.
+ */
+class PlainErrorListener {
+  constructor(private readonly collect: (error: RawError) => void) {}
+  syntaxError(_recognizer: unknown, offending: { text?: string | null; type?: number } | null, line: number, column: number, message: string): void {
+    if (offending === null || offending === undefined) {
+      // The lexer: "token recognition error at: '$'".
+      const unreadable = /at: '(.*)'$/s.exec(message)?.[1]?.charAt(0) ?? "?";
+      this.collect({ startLine: line, startColumn: column + 1, message, unreadable });
+      return;
+    }
+    const reworded = offending.type === -1 ? "statement is incomplete" : `'${offending.text ?? ""}' is not valid at this position`;
+    this.collect({ startLine: line, startColumn: column + 1, message: reworded });
+  }
+  reportAmbiguity(): void {}
+  reportAttemptingFullContext(): void {}
+  reportContextSensitivity(): void {}
+}
+
 class SingleParse extends TrinoSQL {
-  run(text: string): { tree: ProgramContext | null; errors: { line: number; column: number; message: string }[]; tokens: Token[] } {
+  override createErrorListener(...[collect]: Parameters<TrinoSQL["createErrorListener"]>): ReturnType<TrinoSQL["createErrorListener"]> {
+    return new PlainErrorListener(collect as unknown as (error: RawError) => void) as unknown as ReturnType<TrinoSQL["createErrorListener"]>;
+  }
+
+  run(text: string): { tree: ProgramContext | null; errors: RawSyntaxError[]; tokens: Token[] } {
     // parseWithCache, not validate: validate re-parses every ";"-separated piece after an error, and only the
     // first error is reported anyway.
     const cached = this as unknown as CachedParse;
     const tree = cached.parseWithCache(text);
-    const errors = cached._parseErrors.map((e) => ({ line: e.startLine, column: e.startColumn, message: cleanMessage(e.message) }));
+    const errors = cached._parseErrors.map((e) => ({ line: e.startLine, column: e.startColumn, message: cleanMessage(e.message), unreadable: e.unreadable }));
     const tokens = errors.length === 0 ? [] : (cached._tokenStream?.getTokens() ?? []).filter((t) => t.channel === 0 && t.type !== -1);
     return { tree, errors, tokens };
   }
@@ -62,8 +89,14 @@ export function parseSql(sql: string): ParsedSql {
     throw error;
   }
   if (result.errors.length === 0) return { tree: result.tree, errors: [], workarounds };
-  const first = [...result.errors].sort((a, b) => a.line - b.line || a.column - b.column)[0]!;
-  const error = scan.problem !== undefined ? scanProblemMessage(scan.problem) : explainSyntaxError(first, result.tokens);
+  // A character the lexer cannot read ("$", "`") is the cause of whatever the parser reports after it.
+  const first = result.errors.find((e) => e.unreadable !== undefined) ?? [...result.errors].sort((a, b) => a.line - b.line || a.column - b.column)[0]!;
+  let problem = scan.problem;
+  if (problem?.kind === "unclosed-parenthesis") {
+    const open = openParenthesisAt(scan, sql, offsetAt(sql, first.line, first.column));
+    if (open !== undefined) problem = { kind: "unclosed-parenthesis", at: open };
+  }
+  const error = problem !== undefined ? scanProblemMessage(problem) : explainSyntaxError(first, result.tokens);
   return { tree: result.tree, errors: [error], workarounds };
 }
 
