@@ -61,7 +61,7 @@ const ANY_CALL = new Set<CallKind | "grouping">(["aggregate", "window", "groupin
 /** WHERE, GROUP BY, JOIN ON: no aggregates, window functions or grouping(). */
 export function forbidAggregates(clause: string, node: ParseTree | null | undefined, analysis: Analysis, fix: string): void {
   const [first] = findCalls(node, ANY_CALL, analysis);
-  if (first !== undefined) analysis.report(first, typeMessages.clauseWithAggregate(clause, "aggregations, window functions or grouping operations", shortText(analysis.sql, first), fix));
+  if (first !== undefined) analysis.report(first, typeMessages.clauseWithAggregate(clause, "aggregations, window functions or grouping operations", written(analysis, first), fix));
 }
 
 export function containsAggregate(node: ParseTree | null | undefined, analysis: Analysis): boolean {
@@ -69,7 +69,7 @@ export function containsAggregate(node: ParseTree | null | undefined, analysis: 
 }
 
 function callName(node: RuleNode, analysis: Analysis): string {
-  if (node instanceof P.FunctionCallContext) return node.functionName().getText().toLowerCase();
+  if (node instanceof P.FunctionCallContext) return node.functionName().getText().replaceAll('"', "").toLowerCase();
   return shortText(analysis.sql, node, 20).split("(")[0]!.toLowerCase();
 }
 
@@ -79,7 +79,7 @@ function checkAggregateArguments(call: RuleNode, analysis: Analysis): void {
     if (child instanceof P.FunctionNameContext) continue;
     for (const inner of findCalls(child, new Set(["aggregate", "window"]), analysis)) {
       const message = analysis.callKinds.get(inner) === "window" ? typeMessages.windowInAggregate : typeMessages.nestedAggregate;
-      analysis.report(inner, message(callName(call, analysis), shortText(analysis.sql, inner)));
+      analysis.report(inner, message(callName(call, analysis), written(analysis, inner)));
     }
   }
 }

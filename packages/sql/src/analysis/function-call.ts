@@ -71,7 +71,8 @@ export function functionCallType(node: P.FunctionCallContext, scope: Scope, anal
   const parts = node.functionName().qualifiedName().identifier();
   const last = parts[parts.length - 1];
   const name = last === undefined ? "" : identifierName(last);
-  const written = last?.getText() ?? name;
+  // As written, without quotes: "sum" and SUM are both reported as they were typed, less the quoting.
+  const written = last?.getText().replace(/^"(.*)"$/, "$1") ?? name;
   const over = node.over();
 
   const inPattern = matchRecognizeFunctionType(name, node, scope, analysis);

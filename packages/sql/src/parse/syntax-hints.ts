@@ -22,7 +22,7 @@ export interface RawSyntaxError {
 /** Reserved words that start or join clauses: after a "," they mean a dangling comma, never a name. */
 const CLAUSE_WORDS = new Set(["FROM", "WHERE", "GROUP", "ORDER", "HAVING", "UNION", "EXCEPT", "INTERSECT", "JOIN", "ON", "USING", "WITH", "SELECT"]);
 /** Tokens around a name: a reserved word between them is meant as a name. */
-const BEFORE_NAME = new Set(["(", ",", ".", "SELECT", "BY"]);
+const BEFORE_NAME = new Set(["(", ",", ".", "SELECT", "BY", "AS"]);
 const AFTER_NAME = new Set([")", ",", ".", "AS", "FROM", "=", "<>", "<", ">", "<=", ">=", "+", "-", "*", "/", "||"]);
 /** Other dialects' syntax, recognised by the words that start it. */
 const FOREIGN_SYNTAX: readonly { readonly words: readonly string[]; readonly message: () => string }[] = [
@@ -62,8 +62,9 @@ export function explainSyntaxError(error: RawSyntaxError, tokens: readonly Token
   if (previous !== undefined && misspelt !== undefined) {
     return { ...at(previous), message: messages.syntax.misspeltKeyword(previous.text ?? "", misspelt) };
   }
+  // The parser stopped at this word, so it cannot be a name here: a misspelt keyword ("GROPU BY", "JION").
   const own = keywordTypo(token);
-  if (token !== undefined && own !== undefined && index <= 1) return { ...place, message: messages.syntax.misspeltKeyword(text, own) };
+  if (token !== undefined && own !== undefined) return { ...place, message: messages.syntax.misspeltKeyword(text, own) };
   const comma = missingComma(tokens, index);
   if (comma !== undefined) return comma;
   return { ...place, message: messages.syntax.generic(error.message) };
@@ -89,8 +90,9 @@ function foreignSyntax(tokens: readonly Token[], index: number): SqlProblem | un
 function reservedAsName(tokens: readonly Token[], from: number): Token | undefined {
   for (let i = from; i < Math.min(tokens.length, from + 40); i++) {
     const word = upper(tokens[i]);
-    if (!reservedWords().has(word) || CLAUSE_WORDS.has(word)) continue;
-    if ((word === "GROUP" || word === "ORDER") && upper(tokens[i + 1]) === "BY") continue;
+    // GROUP and ORDER are names people use ("group", "order"); without BY after them they are meant as one.
+    const clauseKeyword = word === "GROUP" || word === "ORDER" ? upper(tokens[i + 1]) === "BY" : CLAUSE_WORDS.has(word);
+    if (!reservedWords().has(word) || clauseKeyword) continue;
     if (BEFORE_NAME.has(upper(tokens[i - 1])) && (i + 1 >= tokens.length || AFTER_NAME.has(upper(tokens[i + 1])))) return tokens[i];
   }
   return undefined;
@@ -104,7 +106,7 @@ function isName(token: Token | undefined): boolean {
 /** The end of a select item: a name, a literal, a closing parenthesis. */
 function endsValue(token: Token | undefined): boolean {
   const text = token?.text ?? "";
-  return isName(token) || text === ")" || /^('|\d)/.test(text);
+  return isName(token) || text === ")" || text === "]" || /^('|\d)/.test(text);
 }
 
 /**
