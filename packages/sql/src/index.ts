@@ -9,6 +9,5 @@ export type { AnalyzeViewOptions } from "./analysis/analyze-view.ts";
 export type { ColumnUse, OutputColumn, RelationReference, SqlProblem, ViewAnalysis } from "./result.ts";
 export { formatTrinoType, normalizeTrinoType, parseTrinoType } from "./types/trino-type.ts";
 export type { RowField, TrinoType } from "./types/trino-type.ts";
-export { UNKNOWN_TYPE, arithmeticType, commonSuperType, commonSuperTypeOf } from "./types/coercion.ts";
-export { canCoerce } from "./types/can-coerce.ts";
+export { UNKNOWN_TYPE, canCoerce, commonSuperType } from "./types/type-coercion.ts";
 export { arrayElementType, isIntegerType, mapEntryTypes, rowFields } from "./types/type-shapes.ts";

@@ -16,6 +16,30 @@ function suggestion(match: string | undefined): string {
 }
 
 export const messages = {
+  syntax: {
+    "unclosed-string": () => "syntax error: the string that starts here is never closed; end it with ' (write '' for a quote inside a string)",
+    "unclosed-identifier": () => 'syntax error: the quoted name that starts here is never closed; end it with "',
+    "unclosed-comment": () => "syntax error: the comment that starts here is never closed; end it with */",
+    "unclosed-parenthesis": () => 'syntax error: this "(" is never closed; add the missing ")"',
+    "unopened-parenthesis": () => 'syntax error: this ")" closes nothing; remove it or add the missing "("',
+    trailingComma: (keyword: string) => `syntax error: nothing follows this ","; remove it (a list cannot end with a comma before ${keyword})`,
+    reservedWord: (word: string) =>
+      `syntax error: "${word}" is a reserved word in Athena SQL; to use it as a name, quote it: "${word.toLowerCase()}"`,
+    misspeltKeyword: (written: string, keyword: string) => `syntax error: "${written}" is not a keyword here; did you mean ${keyword}?`,
+    missingComma: (before: string, after: string) =>
+      `syntax error: "${after}" cannot follow "${before}" here; is a comma missing before "${after}"? (two names in a row read as a value and its alias)`,
+    lateralView: () => "syntax error: LATERAL VIEW is Hive syntax that Athena (Trino) does not have; write CROSS JOIN UNNEST(array_column) AS t(element)",
+    qualify: () => "syntax error: QUALIFY is not supported by Athena; compute the window function in a subquery and filter on it in the outer WHERE",
+    top: () => "syntax error: SELECT TOP n is not Athena SQL; write LIMIT n at the end of the query",
+    ilike: () => "syntax error: ILIKE is not supported by Athena; write lower(x) LIKE lower(pattern)",
+    dollarName: () => 'syntax error: a name starting with "$" must be quoted; hidden columns are written "$path", "$file_size", "$file_modified_time", "$partition"',
+    backquote: () => "syntax error: Athena SQL quotes names with double quotes, not backquotes; write \"name\" (backquotes are Hive DDL)",
+    unreadable: (character: string) => `syntax error: "${character}" cannot appear here outside a string or a quoted name`,
+    digitIdentifier: (name: string) => `identifiers must not start with a digit; surround the identifier with double quotes: "${name}"`,
+    generic: (message: string) => `syntax error: ${message}`,
+    tooDeep: () => "the query is nested too deeply to analyse; split the expression or the subqueries into WITH queries",
+  },
+
   emptyFile: () => "the file is empty; write one SELECT statement",
 
   createStatement: (prefix: string) =>
@@ -44,8 +68,8 @@ export const messages = {
   unknownColumn: (name: string, relations: readonly ScopeRelation[], match: string | undefined, hint: string) => {
     if (relations.length === 0) return `column "${name}" cannot be resolved: the SELECT has no FROM clause${hint}`;
     const names = relations.length === 1
-      ? (relations[0]?.columns ?? []).flatMap((c) => (c.name === undefined ? [] : [c.name]))
-      : relations.flatMap((r) => (r.columns ?? []).flatMap((c) => (c.name === undefined ? [] : [`${r.alias ?? r.label}.${c.name}`])));
+      ? (relations[0]?.columns ?? []).flatMap((c) => (c.name === undefined || c.hidden ? [] : [c.name]))
+      : relations.flatMap((r) => (r.columns ?? []).flatMap((c) => (c.name === undefined || c.hidden ? [] : [`${r.alias ?? r.label}.${c.name}`])));
     const where = relations.map((r) => r.label).join(" or ");
     const columns = names.length === 0 ? "it has no named columns" : `columns: ${list(names)}`;
     return `column "${name}" is not in ${where} (${columns})${suggestion(match)}${hint}`;

@@ -1,10 +1,11 @@
 /** `analyzeView`: parse once, check the statement, walk the query, then tidy what was collected. */
 import type { Catalog } from "../catalog.ts";
 import { messages } from "../messages.ts";
+import { identifierProblems } from "../parse/identifier-checks.ts";
 import { parseSql } from "../parse/parser.ts";
 import type { Position } from "../parse/tree.ts";
 import type { ColumnUse, OutputColumn, RelationReference, ViewAnalysis } from "../result.ts";
-import { UNKNOWN_TYPE } from "../types/coercion.ts";
+import { UNKNOWN_TYPE } from "../types/type-coercion.ts";
 import { Analysis } from "./analysis.ts";
 import { analyzeQuery, type QueryResult } from "./query.ts";
 import { Scope } from "./scope.ts";
@@ -17,9 +18,10 @@ export interface AnalyzeViewOptions {
 }
 
 export function analyzeView(sql: string, options: AnalyzeViewOptions): ViewAnalysis {
-  const { tree, errors } = parseSql(sql);
+  const { tree, errors: syntaxErrors, workarounds } = parseSql(sql);
+  const errors = syntaxErrors.length > 0 ? syntaxErrors : identifierProblems(sql, tree);
   if (errors.length > 0) return { problems: byPosition(errors), references: [], outputColumns: [], columnsRead: [] };
-  const analysis = new Analysis(sql, options.defaultDatabase.toLowerCase(), options.catalog);
+  const analysis = new Analysis(sql, options.defaultDatabase.toLowerCase(), options.catalog, workarounds);
   const query = viewQuery(tree, analysis);
   const outputColumns = query === undefined ? [] : viewColumns(analyzeQuery(query, new Scope(undefined, new Map()), analysis), analysis);
   return {

@@ -32,6 +32,11 @@ function decimalLiteralType(text: string): string | undefined {
   return precision > 38 ? undefined : `decimal(${precision},${fraction.length})`;
 }
 
+/** `'abc'` is varchar(3): Trino types a string literal by its length in characters. */
+export function stringLiteralType(node: StringContext): string {
+  return `varchar(${[...stringValue(node)].length})`;
+}
+
 /** The text of a string literal without quotes (`'it''s'` → `it's`). */
 export function stringValue(node: StringContext): string {
   const text = node.getText();

@@ -7,7 +7,12 @@ import { messages } from "../messages.ts";
 import { identifierName, positionOf } from "../parse/tree.ts";
 import { arrayElementType, mapEntryTypes, rowFields } from "../types/type-shapes.ts";
 import type { Analysis } from "./analysis.ts";
-import { typeOf, walk } from "./expressions.ts";
+import { requireBoolean, typeOf, walk } from "./expressions.ts";
+import { forbidAggregates } from "./aggregation.ts";
+import { matchRecognizeRelation } from "./match-recognize.ts";
+import { comparisonType } from "./operator-types.ts";
+import { typeMessages } from "../type-messages.ts";
+import type { RuleNode } from "../parse/tree.ts";
 import { analyzeQuery } from "./query.ts";
 import { resolveColumn } from "./resolve-column.ts";
 import { Scope, type QueryShape, type ScopeColumn, type ScopeRelation } from "./scope.ts";
@@ -26,7 +31,7 @@ export function addRelation(node: P.RelationContext, scope: Scope, analysis: Ana
   else if (node._right !== undefined) addSampled(node._right, scope, analysis);
   if (node.KW_NATURAL() !== null) {
     // NATURAL JOIN joins on every column name both sides share, as USING would.
-    const names = (relations: readonly ScopeRelation[]) => new Set(relations.flatMap((r) => (r.columns ?? []).map((c) => c.name)));
+    const names = (relations: readonly ScopeRelation[]) => new Set(relations.flatMap((r) => (r.columns ?? []).filter((c) => !c.hidden).map((c) => c.name)));
     const right = names(scope.relations.slice(leftCount));
     for (const name of names(scope.relations.slice(0, leftCount))) if (name !== undefined && right.has(name)) scope.using.add(name);
   }
@@ -37,8 +42,15 @@ export function addRelation(node: P.RelationContext, scope: Scope, analysis: Ana
     return;
   }
   const equality = criteria.joinColumnEquality();
-  if (equality !== null) for (const side of equality.joinColumnReference()) typeOf(side.columnName(), scope, analysis);
-  else typeOf(criteria.booleanExpression(), scope, analysis);
+  if (equality !== null) {
+    const [left, right] = equality.joinColumnReference();
+    const types = [left, right].map((side) => ({ node: side as RuleNode, type: typeOf(side?.columnName(), scope, analysis) }));
+    if (left && right) comparisonType("=", types[0]!, types[1]!, equality, analysis);
+    return;
+  }
+  const condition = criteria.booleanExpression();
+  requireBoolean(condition, typeOf(condition, scope, analysis), (t) => typeMessages.notBoolean("the JOIN ON condition", t), analysis);
+  forbidAggregates("the JOIN ON condition", condition, analysis, "join on columns; aggregate in a subquery first");
 }
 
 /** `USING (dt)`: the column must exist on both sides; afterwards `dt` alone is not ambiguous. */
@@ -62,11 +74,11 @@ function addSampled(node: P.SampledRelationContext, scope: Scope, analysis: Anal
   const before = scope.relations.length;
   addAliased(pattern.aliasedRelation(), scope, analysis);
   if (pattern.KW_MATCH_RECOGNIZE() !== null) {
-    // Row pattern matching defines its own columns; its shape is not derived.
-    const alias = pattern.identifier();
-    scope.relations.splice(before);
-    scope.relations.push({ alias: alias === null ? undefined : identifierName(alias), label: "MATCH_RECOGNIZE", columns: undefined });
+    const [input] = scope.relations.splice(before);
+    const relation = matchRecognizeRelation(pattern, input ?? { alias: undefined, label: "relation", columns: undefined }, scope, analysis);
+    scope.relations.push(renameColumns(relation, pattern.columnAliases(), analysis));
   }
+  // TABLESAMPLE's percentage.
   typeOf(node.expression(), scope, analysis);
 }
 
@@ -102,7 +114,10 @@ function sourceRelation(
   analysis: Analysis,
 ): ScopeRelation {
   if (source instanceof P.SubqueryRelationContext) {
-    // A subquery in FROM sees the enclosing query's scope and WITH queries, not its sibling relations.
+    // LATERAL (blanked by the grammar workaround) sees the relations before it; a plain subquery does not.
+    if (analysis.workarounds.laterals.has(source.start?.start ?? -1)) {
+      return shapeRelation(analyzeQuery(source.query(), scope, analysis), alias, `LATERAL ${alias ?? ""}`.trim());
+    }
     const shape = analyzeQuery(source.query(), new Scope(scope.parent, scope.withQueries), analysis);
     return shapeRelation(shape, alias, alias === undefined ? "subquery" : `subquery ${alias}`);
   }
@@ -157,9 +172,12 @@ function unnestRelation(
 function renameColumns(relation: ScopeRelation, aliases: P.ColumnAliasesContext | null, analysis: Analysis): ScopeRelation {
   if (aliases === null || relation.columns === undefined) return relation;
   const names = aliases.identifier().map(identifierName);
-  if (names.length !== relation.columns.length) {
-    analysis.report(aliases, messages.aliasColumnCount(relation.alias ?? "", names.length, relation.label, relation.columns.length));
+  // Hidden columns ("$path") keep their names; the aliases name the visible ones.
+  const visible = relation.columns.filter((c) => !c.hidden);
+  if (names.length !== visible.length) {
+    analysis.report(aliases, messages.aliasColumnCount(relation.alias ?? "", names.length, relation.label, visible.length));
     return { ...relation, columns: undefined };
   }
-  return { ...relation, columns: relation.columns.map((c, i) => ({ ...c, name: names[i] })) };
+  const renamed = visible.map((c, i) => ({ ...c, name: names[i] }));
+  return { ...relation, columns: [...renamed, ...relation.columns.filter((c) => c.hidden)] };
 }

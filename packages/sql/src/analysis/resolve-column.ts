@@ -12,11 +12,14 @@ import type { Analysis } from "./analysis.ts";
 import type { Scope, ScopeColumn, ScopeRelation } from "./scope.ts";
 
 type Lookup =
-  | { kind: "found"; column: ScopeColumn; fields: readonly string[]; others?: readonly ScopeColumn[] }
+  | { kind: "found"; column: ScopeColumn; fields: readonly string[]; others?: readonly ScopeColumn[]; relation?: ScopeRelation; source: ColumnSource }
   | { kind: "ambiguous"; relations: readonly ScopeRelation[] }
   | { kind: "not-in-relation"; relation: ScopeRelation; name: string }
   | { kind: "opaque" }
   | { kind: "none" };
+
+/** What a resolved name is, for GROUP BY matching: a column of a FROM relation, a lambda parameter, an output name. */
+export type ColumnSource = "relation" | "lambda" | "output";
 
 function columnOf(relation: ScopeRelation, name: string): ScopeColumn | undefined {
   return relation.columns?.find((c) => c.name === name);
@@ -26,45 +29,58 @@ function lookupIn(scope: Scope, parts: readonly string[]): Lookup {
   const [first, second, third] = parts;
   if (first === undefined) return { kind: "opaque" };
   if (scope.lambdaParameters?.has(first)) {
-    return { kind: "found", column: { name: first, type: scope.lambdaParameters.get(first) }, fields: parts.slice(1) };
+    return { kind: "found", column: { name: first, type: scope.lambdaParameters.get(first) }, fields: parts.slice(1), source: "lambda" };
   }
   const output = parts.length === 1 ? scope.outputColumns?.get(first) : undefined;
-  if (output !== undefined) return { kind: "found", column: output, fields: [] };
+  if (output !== undefined) return { kind: "found", column: output, fields: [], source: "output" };
   if (third !== undefined && second !== undefined) {
     const table = scope.relations.find((r) => r.table?.database === first && r.table.name === second && r.alias === second);
-    if (table !== undefined) return qualified(table, third, parts.slice(3));
+    if (table !== undefined) return qualified(scope, table, third, parts, 3);
   }
   if (second !== undefined) {
     const relation = scope.relations.find((r) => r.alias === first);
-    if (relation !== undefined) return qualified(relation, second, parts.slice(2));
+    if (relation !== undefined) return qualified(scope, relation, second, parts, 2);
   }
-  const matches = scope.relations.filter((r) => columnOf(r, first) !== undefined);
+  return unqualified(scope, parts);
+}
+
+/** A name whose first part is a column (`dt`, `device.os`): searched in every relation that holds columns. */
+function unqualified(scope: Scope, parts: readonly string[]): Lookup {
+  const first = parts[0]!;
+  const matches = scope.relations.filter((r) => !r.qualifierOnly && columnOf(r, first) !== undefined);
   const [match, ...others] = matches;
   if (match !== undefined) {
     const column = columnOf(match, first)!;
     if (others.length === 0 || scope.using.has(first)) {
-      return { kind: "found", column, fields: parts.slice(1), others: others.map((r) => columnOf(r, first)!) };
+      return { kind: "found", column, fields: parts.slice(1), others: others.map((r) => columnOf(r, first)!), relation: match, source: "relation" };
     }
     return { kind: "ambiguous", relations: matches };
   }
   return scope.relations.some((r) => r.columns === undefined) ? { kind: "opaque" } : { kind: "none" };
 }
 
-function qualified(relation: ScopeRelation, name: string, fields: readonly string[]): Lookup {
+/**
+ * `t.x`: column x of relation t. When t has no column x but a row column named t does have a field x
+ * (`CROSS JOIN UNNEST(rules) AS t(t)` then `t.rule_id`), Trino reads the field, and so does this.
+ */
+function qualified(scope: Scope, relation: ScopeRelation, name: string, parts: readonly string[], used: number): Lookup {
   if (relation.columns === undefined) return { kind: "opaque" };
   const column = columnOf(relation, name);
-  return column === undefined ? { kind: "not-in-relation", relation, name } : { kind: "found", column, fields };
+  if (column !== undefined) return { kind: "found", column, fields: parts.slice(used), relation, source: "relation" };
+  const asField = unqualified(scope, parts);
+  if (asField.kind === "found" && rowFields(asField.column.type)?.some((f) => f.name === parts[1])) return asField;
+  return { kind: "not-in-relation", relation, name };
 }
 
 function columnNames(relations: readonly ScopeRelation[]): string[] {
-  return relations.flatMap((r) => (r.columns ?? []).flatMap((c) => (c.name === undefined ? [] : [c.name])));
+  return relations.flatMap((r) => (r.columns ?? []).flatMap((c) => (c.name === undefined || c.hidden ? [] : [c.name])));
 }
 
 /**
  * The type of the column `parts` names (undefined when unknown), recording catalog columns it reads;
  * reports a problem at `at` when the name cannot be resolved.
  */
-export function resolveColumn(parts: readonly string[], at: Position, scope: Scope, analysis: Analysis): string | undefined {
+export function resolveColumn(parts: readonly string[], at: Position, scope: Scope, analysis: Analysis, node?: object): string | undefined {
   let lookup: Lookup = { kind: "none" };
   for (let s: Scope | undefined = scope; s !== undefined && lookup.kind === "none"; s = s.parent) lookup = lookupIn(s, parts);
   const written = parts.join(".");
@@ -72,6 +88,7 @@ export function resolveColumn(parts: readonly string[], at: Position, scope: Sco
     case "found":
       analysis.read(lookup.column.base, at);
       for (const other of lookup.others ?? []) analysis.read(other.base, at);
+      if (node !== undefined) analysis.columnKeys.set(node, { source: lookup.source, relation: lookup.relation, column: lookup.column.name ?? "", fields: lookup.fields });
       return fieldType(lookup.column, lookup.fields, written, at, analysis);
     case "ambiguous":
       analysis.reportAt(at, messages.ambiguousColumn(parts[0] ?? written, lookup.relations));
@@ -107,7 +124,7 @@ function reportUnresolved(parts: readonly string[], at: Position, scope: Scope, 
   const hint = query.selectAliases.has(first) ? messages.outputAliasHint(first) : "";
   const candidates = relations.length === 1
     ? columnNames(relations)
-    : relations.flatMap((r) => (r.columns ?? []).flatMap((c) => (c.name === undefined ? [] : [uniqueName(c.name, r, relations)])));
+    : relations.flatMap((r) => (r.columns ?? []).flatMap((c) => (c.name === undefined || c.hidden ? [] : [uniqueName(c.name, r, relations)])));
   analysis.reportAt(at, messages.unknownColumn(first, relations, closest(first, candidates), hint));
 }
 

@@ -10,6 +10,8 @@ export interface ScopeColumn {
   readonly type: string | undefined;
   /** The catalog column this column passes through unchanged, for `columnsRead`. */
   readonly base?: ColumnUse | undefined;
+  /** Hidden columns ("$path") are readable by name but not part of `*`. */
+  readonly hidden?: boolean;
 }
 
 export interface ScopeRelation {
@@ -21,6 +23,8 @@ export interface ScopeRelation {
   readonly label: string;
   /** Undefined when the shape is unknown (unknown table, table function): names in it are not checked. */
   readonly columns: readonly ScopeColumn[] | undefined;
+  /** Pattern variables of MATCH_RECOGNIZE (`A.price`): they qualify names but hold no columns of their own. */
+  readonly qualifierOnly?: boolean;
 }
 
 /** The columns a query produces, as subqueries and WITH queries expose them. */
@@ -40,6 +44,8 @@ export class Scope {
   selectAliases: ReadonlySet<string> = new Set();
   /** Set on the ORDER BY scope: output columns resolve before FROM columns. */
   outputColumns: ReadonlyMap<string, ScopeColumn> | undefined;
+  /** Inside MATCH_RECOGNIZE's MEASURES and DEFINE: its pattern variables (prev(), classifier() are valid). */
+  patternVariables: ReadonlySet<string> | undefined;
 
   constructor(
     readonly parent: Scope | undefined,

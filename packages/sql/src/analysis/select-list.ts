@@ -4,7 +4,8 @@
  */
 import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
 import { messages } from "../messages.ts";
-import { identifierName, positionOf, shortText, type Position } from "../parse/tree.ts";
+import { identifierName, positionOf, shortText, type Position, type RuleNode } from "../parse/tree.ts";
+import { columnKey } from "./aggregation.ts";
 import { closest } from "../suggest.ts";
 import { rowFields } from "../types/type-shapes.ts";
 import type { Analysis } from "./analysis.ts";
@@ -15,7 +16,11 @@ import type { Scope, ScopeColumn, ScopeRelation } from "./scope.ts";
 export interface SelectedColumn extends ScopeColumn {
   readonly at: Position;
   /** Why the column has no name, when it has none. */
-  readonly unnamed?: string;
+  readonly unnamed?: string | undefined;
+  /** The select item's expression, for GROUP BY / ORDER BY positions and the aggregation rules. */
+  readonly expression?: RuleNode | undefined;
+  /** For a column `*` expanded: its grouping key (see aggregation.ts). */
+  readonly sourceKey?: string | undefined;
 }
 
 export interface SelectedColumns {
@@ -61,7 +66,7 @@ export function selectColumns(list: P.SelectListContext, scope: Scope, analysis:
       name ??= implicitName(expression);
     }
     const unnamed = name === undefined ? messages.unnamedExpression(shortText(analysis.sql, expression ?? item)) : undefined;
-    result.columns.push({ name, type, at, unnamed });
+    result.columns.push({ name, type, at, unnamed, expression: reference ?? expression ?? undefined });
   }
   return result;
 }
@@ -85,10 +90,10 @@ function pushRelation(relation: ScopeRelation, skip: ReadonlySet<string>, at: Po
     return;
   }
   relation.columns.forEach((column, index) => {
-    if (column.name !== undefined && skip.has(column.name)) return;
+    if (column.hidden || (column.name !== undefined && skip.has(column.name))) return;
     analysis.read(column.base, at);
     const unnamed = column.name === undefined ? messages.unnamedStarColumn(index + 1, relation.label) : undefined;
-    result.columns.push({ name: column.name, type: column.type, at, unnamed });
+    result.columns.push({ name: column.name, type: column.type, at, unnamed, sourceKey: columnKey(relation, column.name ?? "") });
   });
 }
 
@@ -98,7 +103,7 @@ function expandAll(scope: Scope, at: Position, result: SelectedColumns, analysis
     const owners = scope.relations.filter((r) => r.columns?.some((c) => c.name === name));
     const first = owners[0]?.columns?.find((c) => c.name === name);
     for (const owner of owners) analysis.read(owner.columns?.find((c) => c.name === name)?.base, at);
-    result.columns.push({ name, type: first?.type, at });
+    result.columns.push({ name, type: first?.type, at, sourceKey: columnKey(owners[0], name) });
   }
   for (const relation of scope.relations) pushRelation(relation, scope.using, at, result, analysis);
 }

@@ -17,6 +17,17 @@ const LIST_LIMIT = 20;
 
 const catalogColumns = new WeakMap<CatalogRelation, readonly ScopeColumn[]>();
 
+/**
+ * The hidden columns Athena gives every table read through the Hive connector: readable by name
+ * (`"$path"`), never part of `*`. Views have none.
+ */
+const HIDDEN_COLUMNS: readonly ScopeColumn[] = [
+  { name: "$path", type: "varchar", hidden: true },
+  { name: "$file_size", type: "bigint", hidden: true },
+  { name: "$file_modified_time", type: "timestamp(3) with time zone", hidden: true },
+  { name: "$partition", type: "varchar", hidden: true },
+];
+
 /** The relation's columns with normalised types; cached because thousands of views read the same tables. */
 function columnsOf(relation: CatalogRelation): readonly ScopeColumn[] {
   let columns = catalogColumns.get(relation);
@@ -26,6 +37,7 @@ function columnsOf(relation: CatalogRelation): readonly ScopeColumn[] {
       type: normalizeTrinoType(c.type),
       base: { database: relation.database, relation: relation.name, column: c.name },
     }));
+    if (relation.kind === "table") columns = [...columns, ...HIDDEN_COLUMNS];
     catalogColumns.set(relation, columns);
   }
   return columns;

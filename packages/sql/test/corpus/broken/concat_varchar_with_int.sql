@@ -1,7 +1,7 @@
 -- variant-of: real/alb/requests_by_verb_and_client.sql
 -- class: operator-types
 -- mistake: || joins varchar with the int client_port without a cast: Cannot apply operator: varchar || integer.
--- expect: 10:12
+-- expect: 10:19
 -- database: default
 -- columns: count bigint, request_verb string, client_ip string
 SELECT COUNT(request_verb) AS

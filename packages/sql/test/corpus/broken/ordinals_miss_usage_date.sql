@@ -1,7 +1,7 @@
 -- variant-of: real/cid/compute_savings_plan_eligible_spend.sql
 -- class: group-by-ordinal
 -- mistake: GROUP BY 1..6 leaves out column 7 (usage_date): it must be an aggregate expression or appear in GROUP BY clause.
--- expect: 14:4
+-- expect: 14:25
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, payer_account_id string, linked_account_id string, billing_period timestamp, usage_date timestamp, unblended_cost double
 SELECT DISTINCT

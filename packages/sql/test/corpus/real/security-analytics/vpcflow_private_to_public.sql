@@ -13,3 +13,32 @@ AND (    (
          AND CAST(sourceaddress AS IPADDRESS) < IPADDRESS '172.31.255.255')
          OR (CAST(sourceaddress AS IPADDRESS) > IPADDRESS '192.168.0.0'
          AND CAST(sourceaddress AS IPADDRESS) < IPADDRESS '192.168.255.255'))
+     
+         AND ( (CAST(destinationaddress AS IPADDRESS) > IPADDRESS '10.0.0.0'
+         AND CAST(destinationaddress AS IPADDRESS) < IPADDRESS '10.255.255.255')
+         OR (CAST(destinationaddress AS IPADDRESS) > IPADDRESS '172.16.0.0'
+         AND CAST(destinationaddress AS IPADDRESS) < IPADDRESS '172.31.255.255')
+         OR (CAST(destinationaddress AS IPADDRESS) > IPADDRESS '192.168.0.0'
+         AND CAST(destinationaddress AS IPADDRESS) < IPADDRESS '192.168.255.255'))
+         )
+         
+      OR (
+         NOT ( (CAST(destinationaddress AS IPADDRESS) > IPADDRESS '10.0.0.0'
+         AND CAST(destinationaddress AS IPADDRESS) < IPADDRESS '10.255.255.255')
+         OR (CAST(destinationaddress AS IPADDRESS) > IPADDRESS '172.16.0.0'
+         AND CAST(destinationaddress AS IPADDRESS) < IPADDRESS '172.31.255.255')
+         OR (CAST(destinationaddress AS IPADDRESS) > IPADDRESS '192.168.0.0'
+         AND CAST(destinationaddress AS IPADDRESS) < IPADDRESS '192.168.255.255'))
+     
+         AND ( (CAST(sourceaddress AS IPADDRESS) > IPADDRESS '10.0.0.0'
+         AND CAST(sourceaddress AS IPADDRESS) < IPADDRESS '10.255.255.255')
+         OR (CAST(sourceaddress AS IPADDRESS) > IPADDRESS '172.16.0.0'
+         AND CAST(sourceaddress AS IPADDRESS) < IPADDRESS '172.31.255.255')
+         OR (CAST(sourceaddress AS IPADDRESS) > IPADDRESS '192.168.0.0'
+         AND CAST(sourceaddress AS IPADDRESS) < IPADDRESS '192.168.255.255'))
+         )
+     )
+AND date_partition >= '2020/07/01'
+AND date_partition <= '2020/07/31'
+AND account_partition = '111122223333'
+AND region_partition in ('us-east-1','us-east-2','us-west-2', 'us-west-2')
