@@ -48,9 +48,6 @@ export const messages = {
   notAQuery: (start: string) =>
     `expected a SELECT query, found "${start} ..."; a view file holds only the SELECT that defines the view`,
 
-  quantifiedComparison: (quantifier: string) =>
-    `comparisons with ${quantifier} (subquery) are not supported; write "x IN (SELECT ...)" for "= ANY", "x NOT IN (SELECT ...)" for "<> ALL", or use EXISTS`,
-
   tooManyStatements: (count: number) =>
     `the file holds ${count} statements; a view file holds exactly one SELECT (remove the others or put each view in its own file)`,
 

@@ -34,6 +34,9 @@ export const typeMessages = {
   argumentTypes: (name: string, given: string, signatures: string) =>
     `unexpected parameters (${given}) for function ${name}; expected: ${signatures}. CAST the arguments to one of these types`,
 
+  patternFunctionOutside: (name: string) =>
+    `${name}() is only valid inside MATCH_RECOGNIZE (in MEASURES and DEFINE); outside it, use lag()/lead() or first_value()/last_value() OVER (...)`,
+
   lambdaOutsideCall: () => "a lambda (x -> ...) can only be an argument of a function that takes one, such as transform or filter",
 
   notBoolean: (clause: string, type: string) => `${clause} must evaluate to a boolean, but it is ${type}; compare it with something (e.g. x = ...)`,

@@ -256,7 +256,7 @@ SELECT dt, 0, 'none' FROM ads.clicks
 ORDER BY dt`);
     expect(result.problems).toEqual([]);
     expect(references(result)).toEqual(["news.daily_views@1:46", "ads.clicks@3:27"]);
-    expect(outputs(result)).toEqual(["dt: varchar", "view_count: bigint", "source: varchar"]);
+    expect(outputs(result)).toEqual(["dt: varchar", "view_count: bigint", "source: varchar(4)"]);
     expect(reads(result)).toEqual(["news.daily_views.dt", "news.daily_views.view_count", "ads.clicks.dt"]);
   });
 

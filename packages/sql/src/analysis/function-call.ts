@@ -9,7 +9,8 @@ import type { Argument, Signature } from "../functions/bind-signature.ts";
 import { functionCatalog, lookupForeignFunction, lookupFunction, type FunctionEntry } from "../functions/function-catalog.ts";
 import { resolveCall } from "../functions/resolve-call.ts";
 import { formatSigType, parseSigType } from "../functions/signature-types.ts";
-import { identifierName } from "../parse/tree.ts";
+import { identifierName, type RuleNode } from "../parse/tree.ts";
+import { commonTypeOf } from "./special-forms.ts";
 import { closest } from "../suggest.ts";
 import { typeMessages } from "../type-messages.ts";
 import type { Analysis } from "./analysis.ts";
@@ -59,6 +60,11 @@ function knownNames(): string[] {
 
 /** Reports a name the catalog does not have: another dialect's function, or a misspelling. */
 function reportUnknown(name: string, written: string, node: P.FunctionCallContext, analysis: Analysis): void {
+  const pattern = functionCatalog().matchRecognize;
+  if (pattern !== undefined && Object.hasOwn(pattern, name)) {
+    analysis.report(node, typeMessages.patternFunctionOutside(written));
+    return;
+  }
   const foreign = lookupForeignFunction(name);
   if (foreign !== undefined) {
     analysis.report(node, typeMessages.foreignFunction(written, foreign.dialect, foreign.replacement, foreign.note));
@@ -109,6 +115,10 @@ export function functionCallType(node: P.FunctionCallContext, scope: Scope, anal
     analysis.report(node.setQuantifier(), typeMessages.distinctOnNonAggregate(written));
   }
 
+  // COALESCE unifies its operands like CASE does; Trino words its error that way too.
+  if (name === "coalesce" && args.length >= 2 && args.every((a) => a.kind === "value")) {
+    return commonTypeOf("COALESCE operands", node.expression().map((e, i) => ({ node: e as RuleNode, type: (args[i] as { type: string | undefined }).type })), analysis);
+  }
   const resolution = resolveCall(entry.signatures, args);
   if (resolution.kind === "resolved") return resolution.returnType;
   typeUntypedLambdas(args);

@@ -23,8 +23,10 @@ function groupingSets(element: P.GroupingElementContext): P.GroupingSetContext[]
   return [];
 }
 
-export function groupingKeys(groupBy: P.GroupByContext, selected: readonly SelectedColumn[], scope: Scope, analysis: Analysis): Set<string> {
+/** The grouping keys; `complete` is false when a position could not be resolved (and was reported). */
+export function groupingKeys(groupBy: P.GroupByContext, selected: readonly SelectedColumn[], scope: Scope, analysis: Analysis): { keys: Set<string>; complete: boolean } {
   const keys = new Set<string>();
+  let complete = true;
   for (const element of groupBy.groupingElement()) {
     for (const set of groupingSets(element)) {
       for (const term of set.groupingTerm()) {
@@ -33,6 +35,7 @@ export function groupingKeys(groupBy: P.GroupByContext, selected: readonly Selec
         if (position !== undefined) {
           const key = positionKey(position, expression!, selected, analysis);
           if (key !== undefined) keys.add(key);
+          else complete = false;
           continue;
         }
         const node: RuleNode | null = expression ?? term.columnRef();
@@ -43,7 +46,7 @@ export function groupingKeys(groupBy: P.GroupByContext, selected: readonly Selec
       }
     }
   }
-  return keys;
+  return { keys, complete };
 }
 
 /** `GROUP BY 2`: the key of the second select column; reported when there is none or it aggregates. */

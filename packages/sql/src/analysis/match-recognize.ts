@@ -36,16 +36,19 @@ function patternScope(input: ScopeRelation, variables: ReadonlySet<string>, oute
   return scope;
 }
 
-/** The column an expression of PARTITION BY or ORDER BY names, when it is a plain column. */
-function namedColumn(expression: P.ExpressionContext | null, input: ScopeRelation): ScopeColumn | undefined {
-  const text = expression?.getText();
-  if (text === undefined) return undefined;
-  const predicated = expression?.booleanExpression();
-  const value = predicated instanceof P.PredicatedContext ? predicated.valueExpression() : undefined;
-  const primary = value instanceof P.ValueExpressionDefaultContext ? value.primaryExpression() : undefined;
-  if (!(primary instanceof P.ColumnReferenceContext)) return undefined;
-  const name = nameParts(primary.columnName().qualifiedName()).at(-1);
-  return input.columns?.find((c) => c.name === name);
+/** The column an item of PARTITION BY or ORDER BY names, when it is a plain column (a columnRef or a column expression). */
+function namedColumn(item: P.ExpressionContext | P.ColumnRefContext | null, input: ScopeRelation): ScopeColumn | undefined {
+  let name: string | undefined;
+  if (item instanceof P.ColumnRefContext) {
+    const qualified = item.qualifiedName();
+    name = qualified === null ? undefined : nameParts(qualified).at(-1);
+  } else {
+    const predicated = item?.booleanExpression();
+    const value = predicated instanceof P.PredicatedContext ? predicated.valueExpression() : undefined;
+    const primary = value instanceof P.ValueExpressionDefaultContext ? value.primaryExpression() : undefined;
+    if (primary instanceof P.ColumnReferenceContext) name = nameParts(primary.columnName().qualifiedName()).at(-1);
+  }
+  return name === undefined ? undefined : input.columns?.find((c) => c.name === name);
 }
 
 export function matchRecognizeRelation(node: P.PatternRecognitionContext, input: ScopeRelation, scope: Scope, analysis: Analysis): ScopeRelation {
@@ -59,7 +62,7 @@ export function matchRecognizeRelation(node: P.PatternRecognitionContext, input:
   });
   const order = node.sortItem().map((item) => {
     walk(item, plain, analysis);
-    return namedColumn(item.expression(), input);
+    return namedColumn(item.expression() ?? item.columnRef(), input);
   });
   for (const definition of node.variableDefinition()) {
     const expression = definition.expression();

@@ -12,11 +12,18 @@ import { typeMessages } from "../type-messages.ts";
 import type { Analysis } from "./analysis.ts";
 import { castFix } from "./cast-fix.ts";
 
+/** An operand as the fix shows it: its text, unless given (`ANY (SELECT ...)`). */
+interface Operand {
+  readonly node: RuleNode | undefined;
+  readonly type: string | undefined;
+  readonly text?: string;
+}
+
 /** Resolves an operator; reports when it cannot apply to these types. Undefined when unknown or invalid. */
 function applyOperator(
   name: OperatorName,
   symbol: string,
-  operands: readonly { readonly node: RuleNode | undefined; readonly type: string | undefined }[],
+  operands: readonly Operand[],
   at: RuleNode | Token,
   analysis: Analysis,
 ): string | undefined {
@@ -29,8 +36,8 @@ function applyOperator(
     return undefined;
   }
   if (right.type === undefined) return undefined;
-  const text = (node: RuleNode | undefined) => (node === undefined ? "?" : shortText(analysis.sql, node, 40));
-  const fix = castFix({ text: text(left.node), type: left.type }, symbol, { text: text(right.node), type: right.type });
+  const text = (operand: Operand) => operand.text ?? (operand.node === undefined ? "?" : shortText(analysis.sql, operand.node, 40));
+  const fix = castFix({ text: text(left), type: left.type }, symbol, { text: text(right), type: right.type });
   analysis.report(at, typeMessages.operator(left.type, symbol, right.type, fix));
   return undefined;
 }
@@ -49,8 +56,8 @@ export function negationType(node: P.ArithmeticUnaryContext, type: string | unde
 /** `a = b`, `a < b`, `a IS DISTINCT FROM b`: both sides must meet at a comparable (orderable) type. */
 export function comparisonType(
   symbol: string,
-  left: { readonly node: RuleNode; readonly type: string | undefined },
-  right: { readonly node: RuleNode; readonly type: string | undefined },
+  left: Operand,
+  right: Operand,
   at: RuleNode | Token,
   analysis: Analysis,
 ): "boolean" {

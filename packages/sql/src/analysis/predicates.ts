@@ -54,7 +54,7 @@ export function predicateType(
     if (quantifier !== undefined) {
       const primary = (rightNode as P.ValueExpressionDefaultContext).primaryExpression() as P.SubqueryExpressionContext;
       const type = subqueryColumnType(primary.query(), scope, analysis);
-      return comparisonType(symbol, left, { node: rightNode, type }, operator, analysis);
+      return comparisonType(symbol, left, { node: rightNode, type, text: `${quantifier} ${shortText(analysis.sql, rightNode, 40)}` }, operator, analysis);
     }
     return comparisonType(symbol, left, { node: rightNode, type: typeOf(rightNode, scope, analysis) }, operator, analysis);
   }

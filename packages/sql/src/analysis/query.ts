@@ -68,8 +68,9 @@ function analyzeQueryNoWith(node: P.QueryNoWithContext, outer: Scope, analysis: 
   }
   orderScope.outputColumns = outputs;
   for (const item of sortItems) {
-    const expression = item.expression();
-    const position = ordinal(expression);
+    // The grammar gives a plain column as columnRef, anything else as expression.
+    const expression: RuleNode | null = item.expression() ?? item.columnRef();
+    const position = ordinal(item.expression());
     if (position !== undefined) {
       if (result.complete && (position < 1 || position > result.columns.length)) {
         analysis.report(expression, typeMessages.orderByPosition(position, result.columns.length));
@@ -83,7 +84,7 @@ function analyzeQueryNoWith(node: P.QueryNoWithContext, outer: Scope, analysis: 
 }
 
 /** An aggregated block's ORDER BY may use output names, select expressions, grouping keys and aggregates. */
-function checkOrderItem(expression: P.ExpressionContext, result: QueryResult, block: BlockInfo, analysis: Analysis): void {
+function checkOrderItem(expression: RuleNode, result: QueryResult, block: BlockInfo, analysis: Analysis): void {
   const selected = new Set(result.columns.flatMap((c) => (c.expression === undefined ? (c.sourceKey === undefined ? [] : [c.sourceKey]) : [expressionKey(c.expression, analysis)])));
   const key = expressionKey(expression, analysis);
   if (block.distinct && !selected.has(key) && !key.startsWith("output(")) {
@@ -147,7 +148,8 @@ function analyzeSpecification(node: P.QuerySpecificationContext, outer: Scope, a
   forbidAggregates("the WHERE clause", where, analysis, "filter aggregates in HAVING, window functions in an outer query");
 
   const groupBy = node.groupBy();
-  const keys = groupBy === null ? undefined : groupingKeys(groupBy, selected.columns, scope, analysis);
+  const grouped = groupBy === null ? undefined : groupingKeys(groupBy, selected.columns, scope, analysis);
+  const keys = grouped?.keys;
 
   const having = node.havingClause()?.booleanExpression();
   requireBoolean(having, typeOf(having, scope, analysis), (t) => typeMessages.notBoolean("the HAVING clause", t), analysis);
@@ -160,17 +162,15 @@ function analyzeSpecification(node: P.QuerySpecificationContext, outer: Scope, a
   const items = selected.columns.flatMap((c) => (c.expression === undefined ? [] : [c.expression]));
   const aggregated = keys !== undefined || items.some((e) => containsAggregate(e, analysis)) || containsAggregate(having, analysis);
   const distinct = node.setQuantifier()?.getText().toUpperCase() === "DISTINCT";
-  if (!aggregated) {
+  // A GROUP BY position that was already reported leaves the keys unknown: no follow-on errors.
+  if (!aggregated || grouped?.complete === false) {
     for (const item of items) checkNestedAggregates(item, analysis);
     return { result: { columns: selected.columns, complete: selected.complete }, block: { scope, distinct } };
   }
   const grouping = { keys: keys ?? new Set<string>(), relations: new Set<object>(scope.relations) };
-  // `SELECT *` in an aggregated query: every expanded column must be a grouping key too.
-  for (const column of selected.columns) {
-    if (column.expression === undefined && column.sourceKey !== undefined && !grouping.keys.has(column.sourceKey)) {
-      analysis.reportAt(column.at, typeMessages.notAggregated(column.name ?? "*"));
-    }
-  }
+  // `SELECT *` in an aggregated query: every expanded column must be a grouping key too (the first is reported).
+  const ungrouped = selected.columns.find((c) => c.expression === undefined && c.sourceKey !== undefined && !grouping.keys.has(c.sourceKey));
+  if (ungrouped !== undefined) analysis.reportAt(ungrouped.at, typeMessages.notAggregated(ungrouped.name ?? "*"));
   for (const item of items) checkGrouped(item, grouping, analysis);
   checkGrouped(having, grouping, analysis);
   return { result: { columns: selected.columns, complete: selected.complete }, block: { scope, distinct, grouping } };

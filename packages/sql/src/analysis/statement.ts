@@ -4,7 +4,7 @@
  */
 import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
 import { messages } from "../messages.ts";
-import { isToken, type ParseTree, type Token } from "../parse/tree.ts";
+import { isToken, type ParseTree } from "../parse/tree.ts";
 import type { Analysis } from "./analysis.ts";
 
 /** Leading keywords of a statement (`CREATE OR REPLACE VIEW`, `INSERT INTO`), at most `limit`. */
@@ -17,30 +17,11 @@ function leadingKeywords(statement: P.StatementContext, limit: number): string {
   return words.join(" ");
 }
 
-/**
- * dt-sql-parser accepts statements back to back without ";", and reads `x = ANY (SELECT ...)` as a
- * comparison with a column named "any" followed by a second statement. Returns that ANY/SOME/ALL token.
- */
-function splitQuantifier(statements: readonly P.StatementsContext[]): Token | undefined {
-  for (let i = 1; i < statements.length; i++) {
-    const previous = statements[i - 1]?.singleStatement();
-    const last = previous?.stop;
-    if (previous?.SEMICOLON() !== null || last === null || last === undefined) continue;
-    if (/^(any|some|all)$/i.test(last.text ?? "") && statements[i]?.start?.text === "(") return last;
-  }
-  return undefined;
-}
-
 export function viewQuery(tree: P.ProgramContext | null, analysis: Analysis): P.QueryContext | undefined {
   const statements = tree?.statements() ?? [];
   const first = statements[0];
   if (first === undefined) {
     analysis.reportAt({ line: 1, column: 1 }, messages.emptyFile());
-    return undefined;
-  }
-  const quantifier = splitQuantifier(statements);
-  if (quantifier !== undefined) {
-    analysis.report(quantifier, messages.quantifiedComparison(quantifier.text?.toUpperCase() ?? "ANY"));
     return undefined;
   }
   if (statements.length > 1) analysis.report(statements[1], messages.tooManyStatements(statements.length));
