@@ -38,6 +38,7 @@ export const messages = {
     digitIdentifier: (name: string) => `identifiers must not start with a digit; surround the identifier with double quotes: "${name}"`,
     generic: (message: string) => `syntax error: ${message}`,
     tooDeep: () => "the query is nested too deeply to analyse; split the expression or the subqueries into WITH queries",
+    "too-deep": () => "the query nests parentheses more than 150 deep, too deep to analyse; split the expression or the subqueries into WITH queries",
   },
 
   emptyFile: () => "the file is empty; write one SELECT statement",

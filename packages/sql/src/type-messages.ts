@@ -18,6 +18,12 @@ export const typeMessages = {
   operator: (left: string, operator: string, right: string, fix: string) =>
     `cannot apply operator: ${left} ${operator} ${right}; Athena never converts between these types implicitly: ${fix}`,
 
+  notOrderable: (left: string, operator: string, right: string, type: string) =>
+    `cannot apply operator: ${left} ${operator} ${right}; values of type ${type} cannot be ordered (only = and <> compare them)`,
+
+  notComparable: (left: string, operator: string, right: string, type: string) =>
+    `cannot apply operator: ${left} ${operator} ${right}; values of type ${type} cannot be compared`,
+
   unaryOperator: (operator: string, type: string) => `cannot apply operator: ${operator}${type}; it needs a number or an interval`,
 
   unknownFunction: (name: string, match: string | undefined) =>

@@ -29,6 +29,7 @@ export function columnKey(relation: object | undefined, column: string, fields: 
 
 /** A key equal for expressions Trino considers equal: resolved columns, case-folded words, no parentheses. */
 export function expressionKey(node: ParseTree, analysis: Analysis): string {
+  if (analysis.gaveUp) return "";
   if (isToken(node)) {
     const text = node.getText();
     return /^[A-Za-z_]/.test(text) ? text.toLowerCase() : text;
@@ -46,7 +47,7 @@ export function expressionKey(node: ParseTree, analysis: Analysis): string {
 
 /** Calls of the given kinds under `node`, not looking into subqueries (they are query blocks of their own). */
 export function findCalls(node: ParseTree | null | undefined, kinds: ReadonlySet<CallKind | "grouping">, analysis: Analysis): RuleNode[] {
-  if (node === null || node === undefined || isToken(node)) return [];
+  if (node === null || node === undefined || isToken(node) || analysis.gaveUp) return [];
   const rule = node as RuleNode;
   if (rule instanceof P.QueryContext) return [];
   const kind = analysis.callKinds.get(rule);
@@ -102,7 +103,7 @@ function written(analysis: Analysis, node: RuleNode): string {
  * aggregated query block. Returns whether it reported an ungrouped column.
  */
 export function checkGrouped(node: ParseTree | null | undefined, context: GroupingContext, analysis: Analysis): boolean {
-  if (node === null || node === undefined || isToken(node)) return false;
+  if (node === null || node === undefined || isToken(node) || analysis.gaveUp) return false;
   const rule = node as RuleNode;
   if (rule instanceof P.QueryContext) return false;
   if (context.keys.has(expressionKey(rule, analysis))) return false;

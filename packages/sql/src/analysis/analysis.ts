@@ -23,7 +23,7 @@ export interface ResolvedName {
 export type CallKind = "scalar" | "aggregate" | "window";
 
 /** Expressions nested deeper than this are reported instead of analysed (the stack would overflow). */
-export const MAX_DEPTH = 1500;
+export const MAX_DEPTH = 500;
 
 export class Analysis {
   readonly problems: SqlProblem[] = [];
@@ -55,6 +55,11 @@ export class Analysis {
     if (this.muted > 0) return;
     if (this.problems.some((p) => p.line === position.line && p.column === position.column && p.message === message)) return;
     this.problems.push({ line: position.line, column: position.column, message });
+  }
+
+  /** True once the query was found to nest too deeply: the recursive checks that follow typing are skipped. */
+  get gaveUp(): boolean {
+    return this.tooDeep;
   }
 
   /** Reports, once, that the query nests too deeply to analyse; returns false from then on. */

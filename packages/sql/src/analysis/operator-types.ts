@@ -11,6 +11,7 @@ import { shortText, type RuleNode, type Token } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";
 import type { Analysis } from "./analysis.ts";
 import { castFix } from "./cast-fix.ts";
+import { commonSuperType } from "../types/type-coercion.ts";
 
 /** An operand as the fix shows it: its text, unless given (`ANY (SELECT ...)`). */
 interface Operand {
@@ -36,6 +37,18 @@ function applyOperator(
     return undefined;
   }
   if (right.type === undefined) return undefined;
+  // Types that meet but cannot be ordered (maps, JSON) or compared (sketches): the operator is the problem.
+  const common = commonSuperType(left.type, right.type);
+  if (common !== null && common !== undefined && name.startsWith("$")) {
+    if (["$less_than", "$less_than_or_equal", "$greater_than", "$greater_than_or_equal"].includes(name)) {
+      analysis.report(at, typeMessages.notOrderable(left.type, symbol, right.type, common));
+      return undefined;
+    }
+    if (["$equal", "$not_equal", "$is_distinct_from"].includes(name)) {
+      analysis.report(at, typeMessages.notComparable(left.type, symbol, right.type, common));
+      return undefined;
+    }
+  }
   const text = (operand: Operand) => operand.text ?? (operand.node === undefined ? "?" : shortText(analysis.sql, operand.node, 40));
   const fix = castFix({ text: text(left), type: left.type }, symbol, { text: text(right), type: right.type });
   analysis.report(at, typeMessages.operator(left.type, symbol, right.type, fix));

@@ -79,6 +79,7 @@ let parser: SingleParse | undefined;
 export function parseSql(sql: string): ParsedSql {
   parser ??= new SingleParse();
   const scan = scanSource(sql);
+  if (scan.problem?.kind === "too-deep") return { tree: null, errors: [scanProblemMessage(scan.problem)], workarounds: NO_WORKAROUNDS };
   const { text, workarounds } = scan.problem === undefined ? applyWorkarounds(sql, scan.code) : { text: sql, workarounds: NO_WORKAROUNDS };
   let result: ReturnType<SingleParse["run"]>;
   try {

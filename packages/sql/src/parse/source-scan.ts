@@ -5,7 +5,14 @@
  */
 import type { Position } from "./tree.ts";
 
+/**
+ * Parentheses nested deeper than this are refused before parsing: the grammar recurses once per level (and its
+ * prediction slows down with depth), and no view a person maintains nests this deep.
+ */
+export const MAX_PARENTHESES = 150;
+
 export type ScanProblem =
+  | { readonly kind: "too-deep"; readonly at: Position }
   | { readonly kind: "unclosed-string"; readonly at: Position }
   | { readonly kind: "unclosed-identifier"; readonly at: Position }
   | { readonly kind: "unclosed-comment"; readonly at: Position }
@@ -91,7 +98,13 @@ export function scanSource(sql: string): SourceScan {
       i = end + 1;
       continue;
     }
-    if (c === "(") opened.push(i);
+    if (c === "(") {
+      opened.push(i);
+      if (opened.length > MAX_PARENTHESES) {
+        problem ??= { kind: "too-deep", at: positionAt(sql, i) };
+        break;
+      }
+    }
     if (c === ")" && opened.pop() === undefined) problem ??= { kind: "unopened-parenthesis", at: positionAt(sql, i) };
     code += c;
     i++;
