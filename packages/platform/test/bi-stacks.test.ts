@@ -8,8 +8,8 @@ import { formatRedashConfig, redashConfig } from "../src/bi/redash-config.ts";
 import { configSource, domainSource, resources, synthPlatform, type TerraformJson, writeProject } from "./support.ts";
 import { ADS, GOVERNED_ORGANISATION, WEB, WEB_SQL } from "./grants-support.ts";
 
-const busy = { name: "busy_days", description: "Busy days.", view: "busy_days", mode: "SPICE", readers: ["bi"], refresh: { interval: "DAILY", timeOfDay: "06:00" } };
-const live = { name: "daily_views", description: "Views.", view: "daily_views", mode: "DIRECT_QUERY", columns: ["view_count"], readers: ["bi"] };
+const busy = { name: "busy_days", description: "Busy days.", view: "busy_days", acknowledgeBaseColumns: ["web.page_views.view_id"], mode: "SPICE", readers: ["bi"], refresh: { interval: "DAILY", timeOfDay: "06:00" } };
+const live = { name: "daily_views", description: "Views.", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"], mode: "DIRECT_QUERY", columns: ["view_count"], readers: ["bi"] };
 
 async function webProject(organisation = GOVERNED_ORGANISATION): Promise<Project> {
   return loadProject(
@@ -172,7 +172,7 @@ describe("redashConfig", () => {
     const project = await loadProject(
       writeProject({
         "baikal.config.ts": configSource(organisation),
-        "domains/web/domain.ts": domainSource({ ...WEB, grants: [{ to: "redash", view: "daily_views" }] }),
+        "domains/web/domain.ts": domainSource({ ...WEB, grants: [{ to: "redash", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] }] }),
         "domains/ads/domain.ts": domainSource(ADS),
         ...WEB_SQL,
       }),

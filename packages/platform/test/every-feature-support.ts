@@ -44,13 +44,13 @@ export const EVERY_FEATURE_WEB: DomainInput = {
     { name: "daily_urls", description: "Views per page.", target: "daily_urls", mode: "incremental", schedule: { expression: "cron(0 4 * * ? *)", timezone: "UTC" } },
   ],
   ingestions: [ORDERS_EXPORT, SALESFORCE] as DomainInput["ingestions"],
-  datasets: [{ name: "busy_days", description: "Busy days.", view: "busy_days", mode: "SPICE", readers: ["bi"] }],
+  datasets: [{ name: "busy_days", description: "Busy days.", view: "busy_days", acknowledgeBaseColumns: ["web.page_views.view_id"], mode: "SPICE", readers: ["bi"] }],
   grants: [
     { to: "analysts", table: "page_views", columns: ["view_id", "url"] },
     { to: "redash", table: "page_views", excludeColumns: ["user_id"] },
     { to: "redash", table: "page_views", rowFilter: "japan" },
     { to: "analysts", tags: { classification: ["public", "internal"] } },
-    { to: "partner", view: "daily_views" },
+    { to: "partner", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] },
   ],
 };
 

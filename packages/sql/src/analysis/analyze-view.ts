@@ -3,7 +3,7 @@ import type { Catalog } from "../catalog.ts";
 import { messages } from "../messages.ts";
 import { parseSql } from "../parse/parser.ts";
 import type { Position } from "../parse/tree.ts";
-import type { ColumnUse, OutputColumn, RelationReference, ViewAnalysis } from "../result.ts";
+import type { ColumnUse, OutputColumn, PassThrough, RelationReference, ViewAnalysis } from "../result.ts";
 import { UNKNOWN_TYPE } from "../types/coercion.ts";
 import { Analysis } from "./analysis.ts";
 import { analyzeQuery, type QueryResult } from "./query.ts";
@@ -18,10 +18,11 @@ export interface AnalyzeViewOptions {
 
 export function analyzeView(sql: string, options: AnalyzeViewOptions): ViewAnalysis {
   const { tree, errors } = parseSql(sql);
-  if (errors.length > 0) return { problems: byPosition(errors), references: [], outputColumns: [], columnsRead: [] };
+  if (errors.length > 0) return { problems: byPosition(errors), references: [], outputColumns: [], columnsRead: [], passThrough: [] };
   const analysis = new Analysis(sql, options.defaultDatabase.toLowerCase(), options.catalog);
   const query = viewQuery(tree, analysis);
-  const outputColumns = query === undefined ? [] : viewColumns(analyzeQuery(query, new Scope(undefined, new Map()), analysis), analysis);
+  const result = query === undefined ? undefined : analyzeQuery(query, new Scope(undefined, new Map()), analysis);
+  const outputColumns = result === undefined ? [] : viewColumns(result, analysis);
   return {
     problems: byPosition(analysis.problems),
     references: unique(byPosition(analysis.references), (r) => `${r.database}.${r.name}`.toLowerCase()).map(
@@ -32,6 +33,10 @@ export function analyzeView(sql: string, options: AnalyzeViewOptions): ViewAnaly
       [...analysis.reads].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column).map((r) => r.use),
       (u) => `${u.database}.${u.relation}.${u.column}`.toLowerCase(),
     ).map(({ database, relation, column }): ColumnUse => ({ database, relation, column })),
+    passThrough: unique(
+      (result?.columns ?? []).flatMap((c) => (c.name === undefined ? [] : (c.passes ?? []).map((column): PassThrough => ({ output: c.name!, column: { ...column } })))),
+      (p) => `${p.output}/${p.column.database}.${p.column.relation}.${p.column.column}`.toLowerCase(),
+    ),
   };
 }
 

@@ -69,7 +69,14 @@ function analyzeTerm(node: P.QueryTermContext, outer: Scope, analysis: Analysis)
     analysis.report(node._operator, messages.setColumnCount(operator, left.columns.length, right.columns.length));
   }
   // Names come from the first query; types are what both sides coerce to.
-  const columns = left.columns.map((c, i) => ({ name: c.name, type: commonSuperType(c.type, right.columns[i]?.type), at: c.at, unnamed: c.unnamed }));
+  // Each output carries whatever either side carries.
+  const columns = left.columns.map((c, i) => ({
+    name: c.name,
+    type: commonSuperType(c.type, right.columns[i]?.type),
+    passes: [...(c.passes ?? []), ...(right.columns[i]?.passes ?? [])],
+    at: c.at,
+    unnamed: c.unnamed,
+  }));
   return { result: { columns, complete: left.complete && right.complete } };
 }
 
@@ -85,7 +92,7 @@ function analyzePrimary(node: P.QueryPrimaryContext, outer: Scope, analysis: Ana
     scope.relations.push(relation);
     const at = positionOf(node);
     for (const column of relation.columns ?? []) analysis.read(column.base, at);
-    const columns = (relation.columns ?? []).map((c) => ({ name: c.name, type: c.type, at }));
+    const columns = (relation.columns ?? []).map((c) => ({ name: c.name, type: c.type, passes: c.passes, at }));
     return { result: { columns, complete: relation.columns !== undefined }, scope };
   }
   return { result: EMPTY };

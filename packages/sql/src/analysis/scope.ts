@@ -10,6 +10,8 @@ export interface ScopeColumn {
   readonly type: string | undefined;
   /** The catalog column this column passes through unchanged, for `columnsRead`. */
   readonly base?: ColumnUse | undefined;
+  /** The catalog columns whose values this column carries unchanged (for the view's pass-through lineage). */
+  readonly passes?: readonly ColumnUse[] | undefined;
 }
 
 export interface ScopeRelation {
