@@ -1,5 +1,20 @@
 import { defineDomain } from "@baikal/platform/declare";
 
+/** What a grant of campaign_performance gives beyond its output: the raw columns it joins on, filters and sums. */
+const CAMPAIGN_PERFORMANCE_READS = [
+  "ads.campaigns.campaign_id",
+  "ads.campaigns.daily_budget_jpy",
+  "ads.impressions.impression_id",
+  "ads.impressions.article_id",
+  "ads.impressions.bid_price_jpy",
+  "ads.clicks.click_id",
+  "ads.clicks.impression_id",
+  "ads.clicks.dt",
+  "news.articles.article_id",
+  "news.articles.category",
+  "news.articles.snapshot_date",
+];
+
 export default defineDomain({
   name: "ads",
   description: "Ad delivery: impressions, clicks and campaigns served in the Newsly app. Owned by the ads team (#ads-dev).",
@@ -123,8 +138,9 @@ export default defineDomain({
     { to: "redash", table: "campaigns", columns: ["campaign_id", "advertiser_id", "campaign_name", "starts_on", "ends_on"] },
     // Analysts read impressions without the reader id (tagged pii).
     { to: "analysts", table: "impressions", excludeColumns: ["user_id"] },
-    // QuickSight authors read the performance view; Baikal also grants the columns it reads, down to news.articles.
-    { to: "quicksight_authors", view: "campaign_performance" },
+    // QuickSight authors read the performance view. Athena runs it with their own permissions, so they also get the
+    // columns it joins, filters and sums over, down to news.articles: acknowledged here, or the grant is refused.
+    { to: "quicksight_authors", view: "campaign_performance", acknowledgeBaseColumns: CAMPAIGN_PERFORMANCE_READS },
     // Data science reads everything of ads tagged internal or pii.
     { to: "data_science", tags: { classification: ["internal", "pii"] } },
     { to: "redash", table: "advertiser_reports", rowFilter: "advertiser_001" },
@@ -137,6 +153,7 @@ export default defineDomain({
       view: "campaign_performance",
       mode: "DIRECT_QUERY",
       readers: ["quicksight_authors"],
+      acknowledgeBaseColumns: CAMPAIGN_PERFORMANCE_READS,
     },
   ],
 });

@@ -6,6 +6,9 @@ const dt: PartitionKeyInput = {
   projection: { type: "date", format: "yyyy-MM-dd", range: ["2023-01-01", "NOW"] },
 };
 
+/** What a grant of daily_article_kpis gives beyond its output: the columns it counts and averages. */
+const DAILY_KPI_READS = ["news.article_views.user_id", "news.article_views.dwell_time_ms"];
+
 export default defineDomain({
   name: "news",
   description: "Articles and how readers use them in the Newsly app. Owned by the news backend team; ask in #news-backend.",
@@ -165,9 +168,11 @@ export default defineDomain({
   grants: [
     // Analysts read every news table tagged public or internal.
     { to: "analysts", tags: { classification: ["public", "internal"] } },
-    { to: "redash", view: "daily_article_kpis" },
-    // Shared with the analytics account, where QuickSight runs (see baikal.config.ts).
-    { to: "analytics_account", view: "daily_article_kpis" },
+    // The KPIs count distinct readers and average dwell times, so a grant of the view also gives the raw reader ids
+    // and dwell times of article_views (Athena runs the view with the reader's permissions): acknowledged.
+    { to: "redash", view: "daily_article_kpis", acknowledgeBaseColumns: DAILY_KPI_READS },
+    // Shared with the analytics account, where QuickSight runs (see baikal.config.ts), with the grant option.
+    { to: "analytics_account", view: "daily_article_kpis", acknowledgeBaseColumns: DAILY_KPI_READS },
   ],
   datasets: [
     // Imported into SPICE after the 04:30 JST transforms; its readers get the view's grants, derived by lineage.
@@ -178,6 +183,7 @@ export default defineDomain({
       mode: "SPICE",
       refresh: { interval: "DAILY", timeOfDay: "06:00", timezone: "Asia/Tokyo" },
       readers: ["quicksight_authors"],
+      acknowledgeBaseColumns: DAILY_KPI_READS,
     },
   ],
 });

@@ -120,6 +120,7 @@ export default defineDomain({
     { to: "data_science", table: "crm_accounts" },
     // Analysts see Japan's revenue only.
     { to: "analysts", table: "monthly_revenue", rowFilter: "japan_only" },
-    { to: "quicksight_authors", view: "quarterly_revenue" },
+    // The quarterly view sums monthly revenue, so its readers also get the monthly figures it adds up.
+    { to: "quicksight_authors", view: "quarterly_revenue", acknowledgeBaseColumns: ["sales.monthly_revenue.revenue_month", "sales.monthly_revenue.revenue_jpy"] },
   ],
 });

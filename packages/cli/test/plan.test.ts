@@ -174,7 +174,7 @@ describe("baikal plan on the example domains", () => {
     expect(one(stack, "aws_athena_workgroup.workgroup")).toMatchObject({ name: "news", force_destroy: false });
     for (const name of ["article_view_facts", "daily_article_stats"]) {
       expect(one(stack, `aws_sfn_state_machine.transform_${name}`)).toMatchObject({ name: `newsly-news-${name}`, type: "STANDARD" });
-      expect(one(stack, `aws_iam_role.transform_${name}_role`)).toMatchObject({ name: `newsly-news-${name}-run` });
+      expect(one(stack, `aws_iam_role.transform_${name}_role`)).toMatchObject({ name: `newsly-lake-writer-news-${name}` });
       expect(one(stack, `aws_glue_catalog_table.table_${name}`)).toMatchObject({ name, table_type: "EXTERNAL_TABLE" });
     }
     // daily_article_stats reads article_view_facts, so that transform starts it instead of a schedule.
@@ -194,7 +194,7 @@ describe("baikal plan on the example domains", () => {
   it("plans the example RDS snapshot export: its state machine, roles, daily schedule and the raw table it fills", () => {
     const stack = "domain-sales-staging";
     expect(one(stack, "aws_sfn_state_machine.ingestion_orders_db")).toMatchObject({ name: "newsly-sales-orders_db-export", type: "STANDARD" });
-    expect(one(stack, "aws_iam_role.ingestion_orders_db_export_role")).toMatchObject({ name: "newsly-sales-orders_db-rds-export" });
+    expect(one(stack, "aws_iam_role.ingestion_orders_db_export_role")).toMatchObject({ name: "newsly-lake-writer-sales-orders_db-rds-export" });
     expect(one(stack, "aws_scheduler_schedule.ingestion_orders_db_schedule")).toMatchObject({
       schedule_expression: "cron(0 5 * * ? *)",
       schedule_expression_timezone: "Asia/Tokyo",

@@ -8,8 +8,8 @@ import { formatRedashConfig, redashConfig } from "../src/bi/redash-config.ts";
 import { configSource, domainSource, resources, synthPlatform, type TerraformJson, writeProject } from "./support.ts";
 import { ADS, GOVERNED_ORGANISATION, WEB, WEB_SQL } from "./grants-support.ts";
 
-const busy = { name: "busy_days", description: "Busy days.", view: "busy_days", mode: "SPICE", readers: ["bi"], refresh: { interval: "DAILY", timeOfDay: "06:00" } };
-const live = { name: "daily_views", description: "Views.", view: "daily_views", mode: "DIRECT_QUERY", columns: ["view_count"], readers: ["bi"] };
+const busy = { name: "busy_days", description: "Busy days.", view: "busy_days", acknowledgeBaseColumns: ["web.page_views.view_id"], mode: "SPICE", readers: ["bi"], refresh: { interval: "DAILY", timeOfDay: "06:00" } };
+const live = { name: "daily_views", description: "Views.", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"], mode: "DIRECT_QUERY", columns: ["view_count"], readers: ["bi"] };
 
 async function webProject(organisation = GOVERNED_ORGANISATION): Promise<Project> {
   return loadProject(
@@ -159,6 +159,30 @@ describe("BI access in the platform stack", () => {
     ]);
   });
 
+  it("gives neither S3 reads of the lake nor the lake key beyond query results: Athena reads through Lake Formation", async () => {
+    const docs = synthPlatform(await webProject(organisation)).data!.aws_iam_policy_document!;
+    for (const doc of ["bi_quicksight_access", "bi_redash_access"]) {
+      const statements = docs[doc]!.statement as { sid: string; actions: string[]; resources: string[]; condition?: unknown }[];
+      expect(statements.map((s) => s.sid)).toEqual(["QueryOnWorkgroup", "ListCatalogs", "ReadCatalog", "LakeFormationData", "ListResults", "WriteResults", "UseLakeKeyForResults", "DescribeLakeKey"]);
+      const s3 = statements.filter((s) => s.actions.some((a) => a.startsWith("s3:")));
+      expect(s3.flatMap((s) => s.resources).every((r) => r.includes("-query-results-111111111111"))).toBe(true);
+      const workgroup = doc === "bi_quicksight_access" ? "quicksight" : "redash";
+      expect(statements.find((s) => s.sid === "UseLakeKeyForResults")).toEqual({
+        sid: "UseLakeKeyForResults",
+        actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        resources: ["${aws_kms_key.lake_key.arn}"],
+        condition: [
+          { test: "StringEquals", variable: "kms:ViaService", values: ["s3.eu-west-1.amazonaws.com"] },
+          {
+            test: "StringLike",
+            variable: "kms:EncryptionContext:aws:s3:arn",
+            values: ["arn:aws:s3:::acme-staging-query-results-111111111111", `arn:aws:s3:::acme-staging-query-results-111111111111/${workgroup}/*`],
+          },
+        ],
+      });
+    }
+  });
+
   it("leaves the data source without owners and creates no Redash role when neither is configured", async () => {
     const json = synthPlatform(await webProject());
     expect(resources(json, "aws_quicksight_data_source").bi_data_source!.permission).toEqual([]);
@@ -172,7 +196,7 @@ describe("redashConfig", () => {
     const project = await loadProject(
       writeProject({
         "baikal.config.ts": configSource(organisation),
-        "domains/web/domain.ts": domainSource({ ...WEB, grants: [{ to: "redash", view: "daily_views" }] }),
+        "domains/web/domain.ts": domainSource({ ...WEB, grants: [{ to: "redash", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] }] }),
         "domains/ads/domain.ts": domainSource(ADS),
         ...WEB_SQL,
       }),

@@ -218,10 +218,10 @@ describe("AthenaCostMonitor permissions", () => {
     ]);
   });
 
-  it("gives each function a role of its own that only Lambda may assume", () => {
-    for (const fn of ["event", "sweep"]) {
+  it("gives each function a role of its own that only Lambda may assume, the two that write the query log as lake writers", () => {
+    for (const [fn, role] of [["event", "acme-lake-writer-query-log-events"], ["sweep", "acme-lake-writer-query-log-sweep"]] as const) {
       expect(resource("aws_iam_role", `cost_monitor_${fn}_role`)).toMatchObject({
-        name: `acme-athena-cost-${fn}`,
+        name: role,
         assume_role_policy: ref(`data.aws_iam_policy_document.cost_monitor_${fn}_trust.json`),
       });
       expect(statements(`cost_monitor_${fn}_trust`)).toEqual([

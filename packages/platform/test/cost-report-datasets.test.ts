@@ -161,7 +161,7 @@ describe("cost report datasets in the platform stack", () => {
     const staging = compileGrants(project).grants!.environments.find((e) => e.environment === "staging")!;
     const access = staging.access.filter((a) => a.principal === "bi").map((a) => `${a.resource} (${a.kind}) ${a.columns.join(",")} ${a.through} ${a.stack} ${a.address}`);
     expect(access).toEqual([
-      "platform.athena_query_log (table) query_execution_id,workgroup,bytes_scanned,cost_usd,total_execution_time_ms,query_text,caller,dt dataset cost_per_day platform-staging aws_lakeformation_permissions.grant_bi_athena_query_log",
+      "platform.athena_query_log (table) query_execution_id,workgroup,bytes_scanned,cost_usd,total_execution_time_ms,query_text,caller,dt dataset cost_per_day (view platform.cost_per_day), dataset cost_per_caller (view platform.cost_per_caller), dataset most_expensive_queries (view platform.most_expensive_queries) platform-staging aws_lakeformation_permissions.grant_bi_athena_query_log",
       "platform.cost_per_caller (view) dt,caller_arn,query_count,bytes_scanned,cost_usd dataset cost_per_caller platform-staging aws_lakeformation_permissions.grant_bi_cost_per_caller",
       "platform.cost_per_day (view) dt,workgroup,query_count,bytes_scanned,cost_usd dataset cost_per_day platform-staging aws_lakeformation_permissions.grant_bi_cost_per_day",
       "platform.most_expensive_queries (view) dt,query_execution_id,workgroup,caller_arn,cost_usd,bytes_scanned,total_execution_time_ms,query_text_start,daily_rank dataset most_expensive_queries platform-staging aws_lakeformation_permissions.grant_bi_most_expensive_queries",

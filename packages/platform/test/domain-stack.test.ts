@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lakeFormationDefaultsMessages } from "../src/lake/lake-formation-defaults.ts";
 import type { DomainInput } from "../src/declarations/domain.ts";
 import { EVENTS_DOMAIN, projectOf, resources, synthDomain } from "./support.ts";
 
@@ -10,7 +11,20 @@ describe("DomainStack", () => {
 
   it("creates the domain's database, protected from destroy, with no IAMAllowedPrincipals default", () => {
     expect(Object.values(resources(json, "aws_glue_catalog_database"))).toEqual([
-      { name: "web", catalog_id: "111111111111", description: "Web analytics.", lifecycle: { prevent_destroy: true } },
+      {
+        name: "web",
+        catalog_id: "111111111111",
+        description: "Web analytics.",
+        lifecycle: {
+          prevent_destroy: true,
+          postcondition: [
+            {
+              condition: '${!contains(flatten([for p in self.create_table_default_permission : [for q in p.principal : q.data_lake_principal_identifier]]), "IAM_ALLOWED_PRINCIPALS")}',
+              error_message: lakeFormationDefaultsMessages.database("web"),
+            },
+          ],
+        },
+      },
     ]);
   });
 

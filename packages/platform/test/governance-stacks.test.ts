@@ -10,10 +10,10 @@ import { resources, type TerraformJson } from "./support.ts";
 const EVERY_KIND: Grants = [
   { to: "analysts", table: "page_views", columns: ["url", "view_id"] },
   { to: "bi", table: "page_views", excludeColumns: ["user_id"] },
-  { to: "analysts", view: "busy_days" },
+  { to: "analysts", view: "busy_days", acknowledgeBaseColumns: ["web.page_views.view_id"] },
   { to: "analysts", tags: { classification: ["public", "internal"] } },
   { to: "analysts", table: "page_views", rowFilter: "japan" },
-  { to: "partner", view: "daily_views" },
+  { to: "partner", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] },
 ];
 
 async function synthAll(grants: Grants): Promise<{ project: Project; stacks: Record<string, TerraformJson> }> {
@@ -88,7 +88,7 @@ describe("governance in the synthesized stacks", async () => {
   });
 
   it("grants a view with the views it reads and exactly the base-table columns of its lineage, nothing more", async () => {
-    const alone = await synthAll([{ to: "analysts", view: "busy_days" }]);
+    const alone = await synthAll([{ to: "analysts", view: "busy_days", acknowledgeBaseColumns: ["web.page_views.view_id"] }]);
     expect(ofPrincipal(alone.stacks["domain-web-staging"], ANALYST)).toEqual({
       grant_analysts_database: { catalog_id: "111111111111", principal: ANALYST, permissions: ["DESCRIBE"], database: { catalog_id: "111111111111", name: "web" } },
       grant_analysts_busy_days: { catalog_id: "111111111111", principal: ANALYST, permissions: ["DESCRIBE", "SELECT"], table: { catalog_id: "111111111111", database_name: "web", name: "busy_days" } },
@@ -204,7 +204,7 @@ describe("governance in the synthesized stacks", async () => {
   it("merges a whole-table grant with a column grant into one whole-table grant", async () => {
     const merged = await synthAll([
       { to: "scientists", table: "page_views" },
-      { to: "scientists", view: "daily_views" },
+      { to: "scientists", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] },
     ]);
     const grants = ofPrincipal(merged.stacks["domain-web-staging"], "arn:aws:iam::111111111111:role/scientist");
     expect(Object.keys(grants).sort()).toEqual(["grant_scientists_daily_views", "grant_scientists_database", "grant_scientists_page_views"]);

@@ -45,7 +45,7 @@ const WEB_WITH_TRANSFORMS: DomainInput = {
   ...WEB,
   grants: [
     { to: "analysts", table: "page_views", columns: ["url", "view_id"] },
-    { to: "analysts", view: "daily_views" },
+    { to: "analysts", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] },
     { to: "bi", table: "page_views", excludeColumns: ["user_id"] },
   ],
   tables: [

@@ -13,10 +13,10 @@ describe("grants: checks when the project loads", () => {
       governedProject([
         { to: "analysts", table: "page_views", columns: ["view_id", "url"] },
         { to: "bi", table: "page_views", excludeColumns: ["user_id"] },
-        { to: "analysts", view: "busy_days" },
+        { to: "analysts", view: "busy_days", acknowledgeBaseColumns: ["web.page_views.view_id"] },
         { to: "analysts", tags: { classification: ["public", "internal"] } },
         { to: "bi", table: "page_views", rowFilter: "japan" },
-        { to: "partner", view: "daily_views" },
+        { to: "partner", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] },
         { to: "scientists", table: "page_views" },
       ]),
     );
@@ -74,8 +74,8 @@ describe("grants: checks when the project loads", () => {
   });
 
   it("fails when a view grant lists columns, saying why", async () => {
-    expect(await problems([{ to: "analysts", view: "daily_views", columns: ["dt"] }])).toEqual([
-      "domains/web/domain.ts:108:7: grants[0].columns: a view grant takes no column list: Lake Formation has no column permissions on views, and Athena runs web.daily_views with the reader's own permissions on exactly the base-table columns it reads, which Baikal grants with it; grant the whole view, or declare a view that selects fewer columns",
+    expect(await problems([{ to: "analysts", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"], columns: ["dt"] }])).toEqual([
+      "domains/web/domain.ts:111:7: grants[0].columns: a view grant takes no column list: Lake Formation has no column permissions on views, and Athena runs web.daily_views with the reader's own permissions on exactly the base-table columns it reads, which Baikal grants with it; grant the whole view, or declare a view that selects fewer columns",
     ]);
   });
 
@@ -142,14 +142,14 @@ describe("grants: checks when the project loads", () => {
   it("reports every grant problem of every domain at once", async () => {
     const root = writeProject({
       "baikal.config.ts": configSource(GOVERNED_ORGANISATION),
-      "domains/web/domain.ts": domainSource({ ...WEB, grants: [{ to: "nobody", view: "daily_views" }, { to: "analysts", table: "nope" }] }),
+      "domains/web/domain.ts": domainSource({ ...WEB, grants: [{ to: "nobody", view: "daily_views", acknowledgeBaseColumns: ["web.page_views.view_id"] }, { to: "analysts", table: "nope" }] }),
       "domains/ads/domain.ts": domainSource({ ...ADS, grants: [{ to: "analysts", table: "page_views" }] }),
       ...WEB_SQL,
     });
     expect((await problemsOf(root)).map((p) => p.split(": ").slice(0, 2).join(": "))).toEqual([
       "domains/ads/domain.ts:26:16: grants[0].table",
       "domains/web/domain.ts:106:13: grants[0].to",
-      "domains/web/domain.ts:111:16: grants[1].table",
+      "domains/web/domain.ts:114:16: grants[1].table",
     ]);
   });
 });

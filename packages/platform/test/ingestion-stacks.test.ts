@@ -76,7 +76,7 @@ describe("RDS snapshot export ingestion", () => {
         SourceArn: "{% $snapshot %}",
         S3BucketName: RAW,
         S3Prefix: "web/orders_db",
-        IamRoleArn: "arn:aws:iam::111111111111:role/acme-web-orders_db-rds-export",
+        IamRoleArn: "arn:aws:iam::111111111111:role/acme-lake-writer-web-orders_db-rds-export",
         KmsKeyId: ALIAS_ARN,
         ExportOnly: ["shop.public.orders"],
       },
@@ -122,7 +122,7 @@ describe("RDS snapshot export ingestion", () => {
       {
         sid: "PassTheExportRoleToRdsOnly",
         actions: ["iam:PassRole"],
-        resources: ["arn:aws:iam::111111111111:role/acme-web-orders_db-rds-export"],
+        resources: ["arn:aws:iam::111111111111:role/acme-lake-writer-web-orders_db-rds-export"],
         condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["export.rds.amazonaws.com"] }],
       },
       { sid: "LetTheExportUseTheLakeKey", actions: ["kms:CreateGrant", "kms:DescribeKey"], ...LAKE_KEY },
@@ -140,7 +140,7 @@ describe("RDS snapshot export ingestion", () => {
   it("gives RDS a role, trusted by export.rds.amazonaws.com, that writes under the ingestion's raw prefix only", async () => {
     const json = await synthDomain(ORDERS_EXPORT);
     expect(resources(json, "aws_iam_role").ingestion_orders_db_export_role).toMatchObject({
-      name: "acme-web-orders_db-rds-export",
+      name: "acme-lake-writer-web-orders_db-rds-export",
       assume_role_policy: "${data.aws_iam_policy_document.ingestion_orders_db_export_trust.json}",
     });
     expect(statements(json, "ingestion_orders_db_export_trust")[0]).toMatchObject({
@@ -261,14 +261,14 @@ describe("the raw bucket and lake key for AppFlow", () => {
 
   it("admit AppFlow nowhere when no domain declares a flow", () => {
     const json = synthPlatform();
-    expect(rawPolicy(json).map((s) => s.sid)).toEqual(["DenyInsecureTransport"]);
+    expect(rawPolicy(json).map((s) => s.sid)).toEqual(["DenyInsecureTransport", "DenyObjectReadsOutsideLakeFormation"]);
     expect(keyPolicy(json).map((s) => s.sid)).toEqual(["AccountAdministersTheKeyThroughIam"]);
   });
 
   it("let AppFlow of this account write under the flows' prefixes only, and encrypt with the lake key", () => {
     const json = synthPlatform(["web/salesforce/", "crm/sfdc/"]);
     const appflow = { principals: [{ type: "Service", identifiers: ["appflow.amazonaws.com"] }], condition: [{ test: "StringEquals", variable: "aws:SourceAccount", values: ["111111111111"] }] };
-    expect(rawPolicy(json).slice(1)).toEqual([
+    expect(rawPolicy(json).slice(2)).toEqual([
       {
         sid: "AllowAppFlowToWriteIngestionPrefixes",
         effect: "Allow",
@@ -286,13 +286,13 @@ describe("the raw bucket and lake key for AppFlow", () => {
       resources: ["*"],
     });
     const curated = (json.data!.aws_iam_policy_document!.lake_curated_policy_document as Policy).statement;
-    expect(curated.map((s) => s.sid)).toEqual(["DenyInsecureTransport"]);
+    expect(curated.map((s) => s.sid)).toEqual(["DenyInsecureTransport", "DenyObjectReadsOutsideLakeFormation"]);
   });
 
   it("get the prefixes of every domain's flows from buildApp", async () => {
     const p = await project(SALESFORCE, ORDERS_EXPORT);
     const { stacks } = await buildApp(p, { target: "offline", outdir: Testing.app().outdir, stacks: ["platform-staging"] });
     const json = JSON.parse(Testing.synth(stacks[0]!)) as TerraformJson;
-    expect(rawPolicy(json)[1]!.resources).toEqual([`arn:aws:s3:::${RAW}/web/salesforce/*`]);
+    expect(rawPolicy(json)[2]!.resources).toEqual([`arn:aws:s3:::${RAW}/web/salesforce/*`]);
   });
 });

@@ -6,7 +6,7 @@ export { createCatalog } from "./catalog.ts";
 export type { Catalog, CatalogColumn, CatalogRelation } from "./catalog.ts";
 export { analyzeView } from "./analysis/analyze-view.ts";
 export type { AnalyzeViewOptions } from "./analysis/analyze-view.ts";
-export type { ColumnUse, OutputColumn, RelationReference, SqlProblem, ViewAnalysis } from "./result.ts";
+export type { ColumnUse, OutputColumn, PassThrough, RelationReference, SqlProblem, ViewAnalysis } from "./result.ts";
 export { formatTrinoType, normalizeTrinoType, parseTrinoType } from "./types/trino-type.ts";
 export type { RowField, TrinoType } from "./types/trino-type.ts";
 export { UNKNOWN_TYPE, canCoerce, commonSuperType } from "./types/type-coercion.ts";

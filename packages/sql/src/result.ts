@@ -28,6 +28,12 @@ export interface ColumnUse {
   readonly column: string;
 }
 
+/** An output column that carries a catalog column's values unchanged (a bare reference, `*`, through subqueries). */
+export interface PassThrough {
+  readonly output: string;
+  readonly column: ColumnUse;
+}
+
 export interface ViewAnalysis {
   readonly problems: readonly SqlProblem[];
   /** Every catalog relation read (CTE names excluded), de-duplicated, in order of first appearance. */
@@ -36,4 +42,9 @@ export interface ViewAnalysis {
   readonly outputColumns: readonly OutputColumn[];
   /** Every catalog column read anywhere in the query (`*` reads every column), de-duplicated. */
   readonly columnsRead: readonly ColumnUse[];
+  /**
+   * Which catalog columns each output column carries unchanged, through bare references, `*`, subqueries, WITH
+   * queries and set operations. A column read for anything else (aggregated, filtered on, computed with) is not here.
+   */
+  readonly passThrough: readonly PassThrough[];
 }

@@ -191,6 +191,7 @@ export class AthenaCostMonitor extends Construct {
     this.eventFunction = new CostMonitorFunction(this, "event", {
       ...common,
       functionName: names.eventFunction,
+      roleName: names.eventRole,
       description: "Prices each finished Athena query, logs it to the lake and alerts Slack about expensive ones",
       handler: LAMBDA_HANDLERS.event,
       statements: eventHandlerStatements(resources),
@@ -202,6 +203,7 @@ export class AthenaCostMonitor extends Construct {
     this.sweepFunction = new CostMonitorFunction(this, "sweep", {
       ...common,
       functionName: names.sweepFunction,
+      roleName: names.sweepRole,
       description: "Prices Athena queries whose EventBridge event never arrived",
       handler: LAMBDA_HANDLERS.sweep,
       statements: sweepStatements(resources),

@@ -14,6 +14,8 @@ import { LAMBDA_RUNTIME } from "./notifier-package.ts";
 
 export interface CostMonitorFunctionProps {
   readonly functionName: string;
+  /** @default - the function's name */
+  readonly roleName?: string;
   readonly description: string;
   /** One of `LAMBDA_HANDLERS`. */
   readonly handler: string;
@@ -56,7 +58,7 @@ export class CostMonitorFunction extends Construct {
       statement: [{ actions: ["sts:AssumeRole"], principals: [{ type: "Service", identifiers: ["lambda.amazonaws.com"] }] }],
     });
     this.role = new IamRole(this, "role", {
-      name: props.functionName,
+      name: props.roleName ?? props.functionName,
       description: props.description,
       assumeRolePolicy: trust.json,
     });

@@ -1,4 +1,5 @@
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { lakeWriterRolePrefix } from "../naming/names.ts";
 
 /**
  * AWS names of the cost monitor's resources. Each environment is its own account, so the organisation prefix
@@ -9,6 +10,9 @@ export function costMonitorNames(org: Pick<OrganisationDeclaration, "name">) {
   return {
     eventFunction: `${prefix}-event`,
     sweepFunction: `${prefix}-sweep`,
+    /** The two functions that write the query log to the lake run as lake writers (see `lakeWriterRolePrefix`). */
+    eventRole: `${lakeWriterRolePrefix(org)}query-log-events`,
+    sweepRole: `${lakeWriterRolePrefix(org)}query-log-sweep`,
     /** Domain stacks subscribe it to their transform-failures topics by this name, without reading state. */
     transformAlertsFunction: `${org.name}-transform-alerts`,
     rule: `${org.name}-athena-query-finished`,

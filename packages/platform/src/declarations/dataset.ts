@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { acknowledgedBaseColumns } from "./grant.ts";
 import { identifier } from "./identifier.ts";
 
 const DAYS_OF_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
@@ -66,6 +67,11 @@ export const dataset = z.strictObject({
   refresh: refreshSchedule.optional(),
   /** Principals of kind "quicksight-group" who may use the dataset. */
   readers: z.array(z.string()).min(1, "name at least one reader, a quicksight-group principal"),
+  /**
+   * The base-table columns the view reads but does not output, which its readers get too (`database.table.column`),
+   * as on a view grant. @default []
+   */
+  acknowledgeBaseColumns: acknowledgedBaseColumns.optional(),
   /** Not allowed: named only to say why. */
   sql: z.never({ error: VIEWS_ONLY }).optional(),
   /** Not allowed: named only to say why. */

@@ -13,6 +13,14 @@ const tagValue = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "LF-tag values use lo
 /** LF-tags of a table or column: one value per key, e.g. `{ classification: "internal" }`. @default {} */
 export const lfTagAssignment = z.record(z.string(), tagValue);
 
+/**
+ * Base-table columns a view grant gives beyond the view's output, acknowledged: `database.table.column` each. Athena
+ * runs classic views with the reader's own permissions, so a view grant includes every column the view reads.
+ */
+export const acknowledgedBaseColumns = z
+  .array(z.string().regex(/^[^.\s]+\.[^.\s]+\.[^.\s]+$/, 'name a base column as database.table.column, e.g. "news.article_views.user_id"'))
+  .min(1, "list at least one base column, or leave acknowledgeBaseColumns out");
+
 /** A row filter (a Lake Formation data cells filter): which rows, and optionally which columns, a grant shows. */
 export const rowFilter = z.strictObject({
   name: identifier(),
@@ -43,6 +51,11 @@ export const grant = z
     excludeColumns: z.array(z.string()).min(1, "list at least one column, or leave excludeColumns out").optional(),
     /** The name of one of the table's `rowFilters`: the principal sees only its rows and columns. */
     rowFilter: z.string().optional(),
+    /**
+     * View grants only: the base-table columns the view reads but does not output, which the grant gives too
+     * (`database.table.column`). Required for each of them, so a grant never widens access by surprise. @default []
+     */
+    acknowledgeBaseColumns: acknowledgedBaseColumns.optional(),
   })
   .superRefine((g, ctx) => {
     const targets = (["table", "view", "tags"] as const).filter((k) => g[k] !== undefined);

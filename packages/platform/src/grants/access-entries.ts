@@ -43,9 +43,11 @@ export function accessEntries(
     const all = table ? tableColumns(table) : (view?.columns.map((c) => c.name) ?? []);
     const resource = `${r.database}.${r.table}`;
     const kind = table ? "table" : "view";
-    if (r.kind === "table") entries.push({ ...base, resource, kind, columns: all, through: p.through ?? kind });
-    else if (r.kind === "columns") entries.push({ ...base, resource, kind, columns: all.filter((c) => r.columns.includes(c)), through: p.through ?? "columns" });
-    else if (r.kind === "excluded-columns") entries.push({ ...base, resource, kind, columns: all.filter((c) => !r.excluded.includes(c)), through: "excluded-columns" });
+    // A view grant's base columns say which view they come from ("view news.daily_article_kpis").
+    const through = (direct: string) => [...(p.direct === false ? [] : [direct]), ...(p.via ?? [])].join(", ");
+    if (r.kind === "table") entries.push({ ...base, resource, kind, columns: all, through: through(kind) });
+    else if (r.kind === "columns") entries.push({ ...base, resource, kind, columns: all.filter((c) => r.columns.includes(c)), through: through("columns") });
+    else if (r.kind === "excluded-columns") entries.push({ ...base, resource, kind, columns: all.filter((c) => !r.excluded.includes(c)), through: through("excluded-columns") });
     else {
       const filter = filters.find((f) => f.database === r.database && f.table === r.table && f.name === r.filter)!;
       const columns = filter.columns ? all.filter((c) => filter.columns!.includes(c)) : all.filter((c) => !filter.excluded.includes(c));

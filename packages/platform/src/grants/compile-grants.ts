@@ -122,9 +122,9 @@ export function platformPermissions(org: OrganisationDeclaration, views: readonl
 function relationPermissions(org: OrganisationDeclaration, catalog: readonly DomainDeclaration[], intents: readonly Intent[], env: string): LfPermission[] {
   const catalogId = environment(org, env).accountId;
   const producer: LfPermission[] = [];
-  const add = (principal: ResolvedPrincipal, database: string, resource: LfResource, through?: string) => {
+  const add = (principal: ResolvedPrincipal, database: string, resource: LfResource, via?: { direct: boolean; via: readonly string[] }) => {
     producer.push({
-      ...(through !== undefined ? { through } : {}),
+      ...(via && via.via.length > 0 ? { via: via.via, direct: via.direct } : {}),
       // The platform's own database (the cost report) lives in the platform stack.
       stack: database === PLATFORM_DATABASE ? platformStackName(env) : domainStackName(database, env),
       id: `grant_${principal.name}_${resourceIdPart(resource)}`,
@@ -144,7 +144,7 @@ function relationPermissions(org: OrganisationDeclaration, catalog: readonly Dom
         : r.access.mode === "columns"
           ? { kind: "columns", ...base, columns: inTableOrder(catalog, r.database, r.table, r.access.columns) }
           : { kind: "excluded-columns", ...base, excluded: inTableOrder(catalog, r.database, r.table, r.access.excluded) };
-    add(resolve(r.principal), r.database, resource, r.through);
+    add(resolve(r.principal), r.database, resource, r);
   }
   const once = new Set<string>();
   for (const intent of intents) {
@@ -206,6 +206,7 @@ function consumerSide(org: OrganisationDeclaration, env: string, producer: reado
           permissions: grant.permissions,
           withGrantOption: false,
           resource: grant.resource,
+          ...(grant.via ? { via: grant.via, direct: grant.direct } : {}),
         });
       }
     }

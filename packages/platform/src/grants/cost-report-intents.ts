@@ -16,6 +16,6 @@ export function costReportIntents(org: OrganisationDeclaration, views: readonly 
   const readers = (org.costMonitor?.quicksightReaders ?? []).filter((r) => org.principals?.[r]?.kind === "quicksight-group");
   const costViews = views.filter((v) => v.domain === PLATFORM_DATABASE);
   return [...new Set(readers)].flatMap((reader) =>
-    costViews.flatMap((view) => viewIntents(reader, view, views).map((i) => ({ ...i, through: `dataset ${costDatasetName(view)}` }))),
+    costViews.flatMap((view) => viewIntents(reader, view, views, costDatasetName(view))),
   );
 }

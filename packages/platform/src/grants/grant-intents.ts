@@ -9,6 +9,7 @@ import { checkTagAssignment, columnTag, tableColumns } from "./check-tables.ts";
 import { grantMessages as m } from "./grant-messages.ts";
 import type { TagCondition } from "./grant-model.ts";
 import { isLakeFormationAdmin, resolvePrincipal } from "./principals.ts";
+import { checkAcknowledgements } from "./view-widening.ts";
 
 /** What a grant means, before environments: SELECT for a logical principal on some columns of a relation. */
 export type Intent =
@@ -21,7 +22,7 @@ export type Intent =
       /** The columns granted; undefined for every column (`excluded` aside). */
       readonly columns?: readonly string[];
       readonly excluded?: readonly string[];
-      /** Set when a dataset, not a declared grant, needs it: "dataset <name>". */
+      /** Set when the relation is not what the grant names: "view <database.view>" (its lineage), "dataset <name>". */
       readonly through?: string;
     }
   | { readonly kind: "cells"; readonly principal: string; readonly database: string; readonly table: string; readonly filter: string }
@@ -82,6 +83,7 @@ export function grantIntents(context: Context, domain: Domain): { intents: Inten
       }
     }
     const mayReadPii = piiAllowed.includes(g.to);
+    if (g.acknowledgeBaseColumns !== undefined && g.view === undefined) problems.push(at("acknowledgeBaseColumns", m.notOnView("acknowledgeBaseColumns")));
 
     if (g.table !== undefined) {
       const [database, name] = split(g.table, domain.name);
@@ -143,6 +145,10 @@ export function grantIntents(context: Context, domain: Domain): { intents: Inten
           problems.push(at("view", m.piiThroughView(view.id, read.column, `${read.database}.${read.table}`, piiLabel, g.to, piiAllowed)));
         }
       }
+      const external = org.principals?.[g.to]?.kind === "external-account";
+      problems.push(
+        ...checkAcknowledgements({ view, acknowledged: g.acknowledgeBaseColumns, who: external ? `account "${g.to}"` : `"${g.to}"`, grantOption: external, what: "grant", at: (path, message) => at([...path], message) }),
+      );
       if (problems.length > before) return;
       intents.push(...viewIntents(g.to, view, views));
       return;
@@ -168,6 +174,12 @@ export function grantIntents(context: Context, domain: Domain): { intents: Inten
   // A dataset's readers need what a grant of its view gives; bi/check-datasets.ts reports bad views and readers.
   (domain.datasets ?? []).forEach((d, index) => {
     const view = views.find((v) => v.domain === domain.name && v.name === d.view);
+    const readers = d.readers.filter((r) => org.principals?.[r]?.kind === "quicksight-group");
+    if (view && readers.length > 0) {
+      const who = readers.length === 1 ? `the reader "${readers[0]}"` : `the readers ${readers.map((r) => `"${r}"`).join(", ")}`;
+      const at = (path: readonly (string | number)[], message: string): Problem => ({ source: domain.sourceFile, path: ["datasets", index, ...path], message });
+      problems.push(...checkAcknowledgements({ view, acknowledged: d.acknowledgeBaseColumns, who, grantOption: false, what: "dataset", at }));
+    }
     d.readers.forEach((reader, r) => {
       if (!view || org.principals?.[reader]?.kind !== "quicksight-group") return;
       const found = piiAllowed.includes(reader) ? [] : view.lineage.filter((c) => isPii(c.database, c.table, c.column));
@@ -178,7 +190,7 @@ export function grantIntents(context: Context, domain: Domain): { intents: Inten
           message: m.piiThroughView(view.id, read.column, `${read.database}.${read.table}`, piiLabel, reader, piiAllowed),
         });
       }
-      if (found.length === 0) intents.push(...viewIntents(reader, view, views).map((i) => ({ ...i, through: `dataset ${d.name}` })));
+      if (found.length === 0) intents.push(...viewIntents(reader, view, views, d.name));
     });
   });
   return { intents, problems };
@@ -188,7 +200,11 @@ export function grantIntents(context: Context, domain: Domain): { intents: Inten
  * A view grant: SELECT on the view, on the views it reads (Athena expands them with the reader's permissions
  * too), and on exactly the base-table columns it reads, transitively (its lineage). Nothing more.
  */
-export function viewIntents(principal: string, view: ResolvedView, views: readonly ResolvedView[]): Intent[] {
+export function viewIntents(principal: string, view: ResolvedView, views: readonly ResolvedView[], dataset?: string): Intent[] {
+  // What the grant names is the view; the rest comes through it, which the access report says. A dataset names
+  // neither: its readers get the view through the dataset, and the rest through the view.
+  const through = dataset === undefined ? `view ${view.id}` : `dataset ${dataset} (view ${view.id})`;
+  const own = dataset === undefined ? {} : { through: `dataset ${dataset}` };
   const chain: ResolvedView[] = [];
   const visit = (v: ResolvedView) => {
     if (chain.includes(v)) return;
@@ -205,10 +221,10 @@ export function viewIntents(principal: string, view: ResolvedView, views: readon
     tables.set(id, [...(tables.get(id) ?? []), read.column]);
   }
   return [
-    ...chain.map((v): Intent => ({ kind: "relation", principal, database: v.domain, table: v.name, relation: "view" })),
+    ...chain.map((v): Intent => ({ kind: "relation", principal, database: v.domain, table: v.name, relation: "view", ...(v === view ? own : { through }) })),
     ...[...tables].map(([id, columns]): Intent => {
       const [database, table] = id.split(".") as [string, string];
-      return { kind: "relation", principal, database, table, relation: "table", columns };
+      return { kind: "relation", principal, database, table, relation: "table", columns, through };
     }),
   ];
 }

@@ -21,6 +21,18 @@ export const grantMessages = {
 
   notOnTable: (field: string) => `${field} applies to table grants only; remove it, or grant a table`,
 
+  notOnView: (field: string) => `${field} applies to view grants only: a table or tag grant gives exactly what it names; remove it`,
+
+  /** A view grant (or a dataset's readers) would get base columns the view does not output, unacknowledged. */
+  viewWidens: (view: string, who: string, columns: readonly string[], grantOption: boolean, what: "grant" | "dataset") =>
+    `${view} reads ${columns.length === 1 ? "a base column" : `${columns.length} base columns`} it does not output: ${list(columns)}; Athena runs the view with the reader's own permissions, so this ${what} also gives ${who} ${columns.length === 1 ? "that column" : "those columns"} of the tables themselves, row by row${grantOption ? ", with the grant option to pass them on inside that account" : ""}. Choose one: acknowledge ${columns.length === 1 ? "it" : "them"} (acknowledgeBaseColumns: [${columns.map((c) => JSON.stringify(c)).join(", ")}]); grant a curated table that a transform materializes from the view's query instead; or narrow the view so it reads only what it outputs`,
+
+  /** An acknowledged column the view does not give beyond its output. */
+  staleAcknowledgement: (column: string, view: string, exposed: boolean, widens: readonly string[]) =>
+    exposed
+      ? `"${column}" is in the output of ${view}, so the grant gives no more than the view shows; remove it from acknowledgeBaseColumns`
+      : `${view} does not read "${column}" (base columns it reads without outputting them: ${list(widens)}); remove it from acknowledgeBaseColumns`,
+
   piiColumn: (column: string, relation: string, tag: string, principal: string, allowed: readonly string[]) =>
     `column "${column}" of ${relation} is tagged ${tag}, and "${principal}" may not read personal data (allowed: ${list(allowed)}); leave the column out (excludeColumns) or ask the platform team to add "${principal}" to governance.pii.principals`,
 

@@ -27,8 +27,12 @@ export interface LfPermission {
   /** Lets a consumer account's admins pass the grant on to their own principals. */
   readonly withGrantOption: boolean;
   readonly resource: LfResource;
-  /** For the access report, when only datasets need it: "dataset <name>". */
-  readonly through?: string;
+  /**
+   * For the access report: what reaches the resource besides a grant of it ("view <database.view>" for a view
+   * grant's lineage, "dataset <name>"), and whether a grant names it too. @default [] and true
+   */
+  readonly via?: readonly string[];
+  readonly direct?: boolean;
 }
 
 /** One `aws_lakeformation_resource_lf_tag`: a key and value on a database, a table or one column. */
@@ -87,7 +91,10 @@ export interface AccessEntry {
   /** The columns the principal can read, in the table's order. */
   readonly columns: readonly string[];
   readonly rowFilter?: { readonly name: string; readonly expression: string };
-  /** How: `table` or `view` (whole), `columns`, `excluded-columns`, `row-filter`, or `tags <expression>`. */
+  /**
+   * How: `table` or `view` (whole), `columns`, `excluded-columns`, `row-filter`, `tags <expression>`, and what else
+   * reaches it: `view <database.view>` (base columns a view grant gives), `dataset <name>`; comma-separated.
+   */
   readonly through: string;
   /** Where the grant is in the plans: `<stack>: aws_lakeformation_permissions.<id>`. */
   readonly stack: string;

@@ -12,8 +12,10 @@ export interface MergedRelation {
   readonly table: string;
   readonly relation: "table" | "view";
   readonly access: MergedAccess;
-  /** Set while only datasets reach the relation. */
-  readonly through?: string;
+  /** Whether a grant names the relation itself. */
+  readonly direct: boolean;
+  /** What else reaches it: "view <database.view>" (a view grant's lineage), "dataset <name>"; distinct, in order. */
+  readonly via: readonly string[];
 }
 
 function accessOf(intent: Extract<Intent, { kind: "relation" }>): MergedAccess {
@@ -52,7 +54,8 @@ export function mergeRelations(intents: readonly Intent[]): MergedRelation[] {
       table: intent.table,
       relation: intent.relation,
       access: existing ? mergeAccess(existing.access, accessOf(intent)) : accessOf(intent),
-      ...(intent.through !== undefined && (!existing || existing.through !== undefined) ? { through: existing?.through ?? intent.through } : {}),
+      direct: (existing?.direct ?? false) || intent.through === undefined,
+      via: [...new Set([...(existing?.via ?? []), ...(intent.through === undefined ? [] : [intent.through])])],
     });
   }
   return [...merged.values()];

@@ -14,5 +14,5 @@ if (!process.env.BAIKAL_DEBUG) {
 }
 
 export { App, AssetType, Fn, LocalBackend, S3Backend, TerraformAsset, TerraformElement, TerraformOutput, TerraformStack, Testing } from "cdktf";
-export type { TerraformResource } from "cdktf";
+export type { TerraformResource, TerraformResourceLifecycle } from "cdktf";
 export { Construct, Node } from "constructs";

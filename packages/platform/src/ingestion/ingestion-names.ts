@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
+import { lakeWriterRolePrefix } from "../naming/names.ts";
 import { bounded } from "../transforms/transform-names.ts";
 
 /** RDS export task identifiers: letters, digits and hyphens, a letter first, no "--"; kept within 60 characters. */
@@ -24,8 +25,8 @@ export function snapshotExportNames(org: OrganisationDeclaration, domain: string
   return {
     stateMachine: bounded(`${base}-export`, 80),
     runRole: bounded(`${base}-export-run`, 64),
-    /** The role RDS assumes to write the export's files. */
-    exportRole: bounded(`${base}-rds-export`, 64),
+    /** The role RDS assumes to write the export's files: a lake writer (see `lakeWriterRolePrefix`). */
+    exportRole: bounded(`${lakeWriterRolePrefix(org)}${domain}-${ingestion}-rds-export`, 64),
     schedule: bounded(`${domain}-${ingestion}-export`, 64),
     schedulerRole: bounded(`${base}-export-schedule`, 64),
     exportTaskPrefix: exportTaskPrefix(domain, ingestion),

@@ -5,6 +5,7 @@ import { Construct } from "../iac/cdktf.ts";
 import { type BucketPurpose, bucketArn, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
 import { LakeBucket, type LakeBucketProps } from "./lake-bucket.ts";
 import { appflowBucketStatements, appflowKeyStatements } from "./appflow-writes.ts";
+import { lakeReadGuardStatement } from "./lake-read-guard.ts";
 
 export interface LakeStorageProps {
   readonly organisation: OrganisationDeclaration;
@@ -74,11 +75,15 @@ export class LakeStorage extends Construct {
       });
 
     this.buckets = {
+      // Only Lake Formation, the lake writers and the break-glass admins read the zones' objects (lake-read-guard.ts).
       raw: dataBucket("raw", {
         preventDestroy: true,
-        policyStatements: appflowBucketStatements(bucketArn(org, env, "raw"), props.appflowRawPrefixes ?? [], account),
+        policyStatements: [
+          lakeReadGuardStatement(org, env, bucketArn(org, env, "raw")),
+          ...appflowBucketStatements(bucketArn(org, env, "raw"), props.appflowRawPrefixes ?? [], account),
+        ],
       }),
-      curated: dataBucket("curated", { preventDestroy: true }),
+      curated: dataBucket("curated", { preventDestroy: true, policyStatements: [lakeReadGuardStatement(org, env, bucketArn(org, env, "curated"))] }),
       "query-results": dataBucket("query-results", {
         preventDestroy: false,
         expireObjectsAfterDays: lake.queryResultsRetentionDays ?? DEFAULTS.queryResultsRetentionDays,

@@ -23,6 +23,20 @@ export function bucketArn(org: OrganisationDeclaration, env: string, purpose: Bu
 
 export const lakeKeyAlias = (org: OrganisationDeclaration) => `alias/${org.name}-lake`;
 export const lakeLocationRoleName = (org: OrganisationDeclaration) => `${org.name}-lake-formation-locations`;
+/** The role Lake Formation reads registered locations with; the credentials it vends to Athena are its sessions. */
+export const lakeLocationRoleArn = (org: OrganisationDeclaration, env: string) =>
+  `arn:aws:iam::${environment(org, env).accountId}:role/${lakeLocationRoleName(org)}`;
+
+/**
+ * Roles that write the lake (transform runs, RDS exports, the cost monitor's query log) are named
+ * `<org>-lake-writer-...`, so the raw and curated buckets' policies can let this one class of roles read objects
+ * with a single pattern, whatever the number of domains; each writer's own IAM policy confines it to its prefix.
+ */
+export const lakeWriterRolePrefix = (org: Pick<OrganisationDeclaration, "name">) => `${org.name}-lake-writer-`;
+
+/** `arn:aws:iam::<account>:role/<org>-lake-writer-*`: every lake writer of the environment (ArnLike). */
+export const lakeWriterRoleArnPattern = (org: OrganisationDeclaration, env: string) =>
+  `arn:aws:iam::${environment(org, env).accountId}:role/${lakeWriterRolePrefix(org)}*`;
 
 /** `s3://<zone bucket>/<domain>/`: everything a domain stores lives under this prefix. */
 export function domainPrefix(org: OrganisationDeclaration, env: string, zone: LakeZone, domain: string): string {

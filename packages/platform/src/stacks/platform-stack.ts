@@ -7,6 +7,7 @@ import { addAthenaViews } from "../catalog/athena-view.ts";
 import { GlueCatalogDatabase } from "../iac/aws.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
 import { LakeFormationSettings } from "../lake/lake-formation-settings.ts";
+import { databaseDefaultsOff } from "../lake/lake-formation-defaults.ts";
 import { LakeLocations } from "../lake/lake-locations.ts";
 import { LakeStorage } from "../lake/lake-storage.ts";
 import type { Construct } from "../iac/cdktf.ts";
@@ -47,7 +48,7 @@ export class PlatformStack extends BaikalStack {
   constructor(scope: Construct, props: PlatformStackProps) {
     const { organisation, environment: env, target } = props;
     super(scope, platformStackName(env), { organisation, environment: env, target, owner: "platform" });
-    this.lakeFormation = new LakeFormationSettings(this, "lake_formation", { admins: lakeFormationAdmins(organisation, env) });
+    this.lakeFormation = new LakeFormationSettings(this, "lake_formation", { admins: lakeFormationAdmins(organisation, env), stack: platformStackName(env) });
     if (props.lfTags) {
       new LfTags(this, "lf_tag", { tags: props.lfTags, catalogId: environment(organisation, env).accountId, after: this.lakeFormation.settings });
     }
@@ -65,12 +66,12 @@ export class PlatformStack extends BaikalStack {
       name: PLATFORM_DATABASE,
       catalogId: environment(organisation, env).accountId,
       description: "The data platform's own tables, such as the Athena query log. Owned by the platform team.",
-      lifecycle: { preventDestroy: true },
+      lifecycle: { preventDestroy: true, ...databaseDefaultsOff(PLATFORM_DATABASE) },
       dependsOn: [this.lakeFormation.settings],
     });
 
     new PlatformWorkgroups(this, "workgroup", { organisation, environment: env });
-    const bi = new PlatformBi(this, "bi", { organisation, environment: env, lakeBuckets: [this.storage.buckets.raw.bucket, this.storage.buckets.curated.bucket], key: this.storage.key });
+    const bi = new PlatformBi(this, "bi", { organisation, environment: env, key: this.storage.key });
 
     const views = addAthenaViews(this, props.views ?? [], { databaseName: this.database.name, accountId: environment(organisation, env).accountId });
 

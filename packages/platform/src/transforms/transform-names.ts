@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
-import { environment } from "../naming/names.ts";
+import { environment, lakeWriterRolePrefix } from "../naming/names.ts";
 
 /** Cuts a name to AWS's limit, keeping it unique with a short hash of the whole. */
 export function bounded(name: string, max: number): string {
@@ -19,7 +19,8 @@ export function transformNames(org: OrganisationDeclaration, env: string, domain
   return {
     stateMachine,
     stateMachineArn: `arn:aws:states:${e.region}:${e.accountId}:stateMachine:${stateMachine}`,
-    runRole: bounded(`${base}-run`, 64),
+    /** A lake writer: the curated bucket's policy lets `<org>-lake-writer-*` roles read, its IAM its target only. */
+    runRole: bounded(`${lakeWriterRolePrefix(org)}${domain}-${transform}`, 64),
     schedule: bounded(`${domain}-${transform}`, 64),
     schedulerRole: bounded(`${base}-schedule`, 64),
   };

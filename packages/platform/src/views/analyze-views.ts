@@ -100,6 +100,9 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
   if (problems.length > 0) return { views: [], problems };
 
   const lineage = new Map<string, ColumnRead[]>();
+  // Per view, per output column, the base columns it carries: a view's output over another view's column carries
+  // what that column carries.
+  const carried = new Map<string, Map<string, ColumnRead[]>>();
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const views = topologicalOrder(nodes).map((id): ResolvedView => {
     const a = analyzed.get(id)!;
@@ -109,6 +112,15 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
       .map((c) => ({ database: c.database, table: c.relation, column: c.column }));
     const own = uniqueBy([...direct, ...node.dependsOn.flatMap((dep) => lineage.get(dep) ?? [])], (c) => `${c.database}.${c.table}.${c.column}`);
     lineage.set(id, own);
+    const outputs = new Map<string, ColumnRead[]>();
+    for (const { output, column: c } of a.analysis.passThrough ?? []) {
+      const through = isView(`${c.database}.${c.relation}`)
+        ? (carried.get(`${c.database}.${c.relation}`)?.get(c.column.toLowerCase()) ?? [])
+        : [{ database: c.database, table: c.relation, column: c.column }];
+      outputs.set(output.toLowerCase(), [...(outputs.get(output.toLowerCase()) ?? []), ...through]);
+    }
+    carried.set(id, outputs);
+    const exposes = uniqueBy([...outputs.values()].flat(), (c) => `${c.database}.${c.table}.${c.column}`);
     const view = a.domain.views![a.index]!;
     return {
       domain: a.domain.name,
@@ -120,6 +132,7 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
       dependsOn: node.dependsOn,
       readsTables: unique(a.analysis.references.map((r) => `${r.database}.${r.name}`).filter((r) => !isView(r))),
       lineage: own,
+      exposes,
     };
   });
   return { views, problems: [] };

@@ -27,4 +27,10 @@ export interface ResolvedView {
    * permissions, so whoever may query the view needs exactly these.
    */
   readonly lineage: readonly ColumnRead[];
+  /**
+   * The base-table columns of `lineage` that the view's output carries unchanged (a bare `SELECT col`, through
+   * views, subqueries and unions). The rest of the lineage is read to compute, filter or join, and a grant of the
+   * view still gives it whole: the grant must acknowledge it (grants/view-widening.ts).
+   */
+  readonly exposes: readonly ColumnRead[];
 }

@@ -4,7 +4,7 @@ import { messages } from "../messages.ts";
 import { identifierProblems } from "../parse/identifier-checks.ts";
 import { parseSql } from "../parse/parser.ts";
 import type { Position } from "../parse/tree.ts";
-import type { ColumnUse, OutputColumn, RelationReference, ViewAnalysis } from "../result.ts";
+import type { ColumnUse, OutputColumn, PassThrough, RelationReference, ViewAnalysis } from "../result.ts";
 import { UNKNOWN_TYPE } from "../types/type-coercion.ts";
 import { Analysis } from "./analysis.ts";
 import { analyzeQuery, type QueryResult } from "./query.ts";
@@ -20,10 +20,11 @@ export interface AnalyzeViewOptions {
 export function analyzeView(sql: string, options: AnalyzeViewOptions): ViewAnalysis {
   const { tree, errors: syntaxErrors, workarounds } = parseSql(sql);
   const errors = syntaxErrors.length > 0 ? syntaxErrors : identifierProblems(sql, tree);
-  if (errors.length > 0) return { problems: byPosition(errors), references: [], outputColumns: [], columnsRead: [] };
+  if (errors.length > 0) return { problems: byPosition(errors), references: [], outputColumns: [], columnsRead: [], passThrough: [] };
   const analysis = new Analysis(sql, options.defaultDatabase.toLowerCase(), options.catalog, workarounds);
   const query = viewQuery(tree, analysis);
-  const outputColumns = query === undefined ? [] : viewColumns(analyzeQuery(query, new Scope(undefined, new Map()), analysis), analysis);
+  const result = query === undefined ? undefined : analyzeQuery(query, new Scope(undefined, new Map()), analysis);
+  const outputColumns = result === undefined ? [] : viewColumns(result, analysis);
   return {
     problems: byPosition(analysis.problems),
     references: unique(byPosition(analysis.references), (r) => `${r.database}.${r.name}`.toLowerCase()).map(
@@ -34,6 +35,10 @@ export function analyzeView(sql: string, options: AnalyzeViewOptions): ViewAnaly
       [...analysis.reads].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column).map((r) => r.use),
       (u) => `${u.database}.${u.relation}.${u.column}`.toLowerCase(),
     ).map(({ database, relation, column }): ColumnUse => ({ database, relation, column })),
+    passThrough: unique(
+      (result?.columns ?? []).flatMap((c) => (c.name === undefined ? [] : (c.passes ?? []).map((column): PassThrough => ({ output: c.name!, column: { ...column } })))),
+      (p) => `${p.output}/${p.column.database}.${p.column.relation}.${p.column.column}`.toLowerCase(),
+    ),
   };
 }
 

@@ -113,7 +113,8 @@ function analyzeTerm(node: P.QueryTermContext, outer: Scope, analysis: Analysis)
     const other = right.columns[i];
     const common = commonSuperType(c.type, other?.type);
     if (common === null && other !== undefined) analysis.report(node._operator, typeMessages.setOperationTypes(i + 1, operator, c.type!, other.type!, c.name));
-    return { name: c.name, type: common ?? undefined, at: c.at, unnamed: c.unnamed };
+    // Each output carries whatever either side carries.
+    return { name: c.name, type: common ?? undefined, passes: [...(c.passes ?? []), ...(other?.passes ?? [])], at: c.at, unnamed: c.unnamed };
   });
   return { result: { columns, complete: left.complete && right.complete } };
 }
@@ -131,7 +132,7 @@ function analyzePrimary(node: P.QueryPrimaryContext, outer: Scope, analysis: Ana
     const at = positionOf(node);
     const visible = (relation.columns ?? []).filter((c) => !c.hidden);
     for (const column of visible) analysis.read(column.base, at);
-    const columns = visible.map((c) => ({ name: c.name, type: c.type, at }));
+    const columns = visible.map((c) => ({ name: c.name, type: c.type, passes: c.passes, at }));
     return { result: { columns, complete: relation.columns !== undefined }, block: { scope, distinct: false } };
   }
   return { result: EMPTY };

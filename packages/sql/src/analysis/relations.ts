@@ -130,7 +130,7 @@ function sourceRelation(
 }
 
 function shapeRelation(shape: QueryShape, alias: string | undefined, label: string): ScopeRelation {
-  return { alias, label, columns: shape.complete ? shape.columns.map((c) => ({ name: c.name, type: c.type })) : undefined };
+  return { alias, label, columns: shape.complete ? shape.columns.map((c) => ({ name: c.name, type: c.type, passes: c.passes })) : undefined };
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Position } from "../parse/tree.ts";
 import { closest } from "../suggest.ts";
 import { rowFields } from "../types/type-shapes.ts";
 import type { Analysis } from "./analysis.ts";
+import type { ColumnUse } from "../result.ts";
 import type { Scope, ScopeColumn, ScopeRelation } from "./scope.ts";
 
 type Lookup =
@@ -74,6 +75,17 @@ function qualified(scope: Scope, relation: ScopeRelation, name: string, parts: r
 
 function columnNames(relations: readonly ScopeRelation[]): string[] {
   return relations.flatMap((r) => (r.columns ?? []).flatMap((c) => (c.name === undefined || c.hidden ? [] : [c.name])));
+}
+
+/**
+ * The catalog columns a bare reference to `parts` carries unchanged: those of the column it names (both sides'
+ * for a `USING` column), none when it names a row field or nothing. Records and reports nothing.
+ */
+export function passThrough(parts: readonly string[], scope: Scope): readonly ColumnUse[] {
+  let lookup: Lookup = { kind: "none" };
+  for (let s: Scope | undefined = scope; s !== undefined && lookup.kind === "none"; s = s.parent) lookup = lookupIn(s, parts);
+  if (lookup.kind !== "found" || lookup.fields.length > 0) return [];
+  return [lookup.column, ...(lookup.others ?? [])].flatMap((c) => c.passes ?? []);
 }
 
 /**

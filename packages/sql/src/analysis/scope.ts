@@ -12,6 +12,8 @@ export interface ScopeColumn {
   readonly base?: ColumnUse | undefined;
   /** Hidden columns ("$path") are readable by name but not part of `*`. */
   readonly hidden?: boolean;
+  /** The catalog columns whose values this column carries unchanged (for the view's pass-through lineage). */
+  readonly passes?: readonly ColumnUse[] | undefined;
 }
 
 export interface ScopeRelation {

@@ -10,6 +10,8 @@ import { closest } from "../suggest.ts";
 import { rowFields } from "../types/type-shapes.ts";
 import type { Analysis } from "./analysis.ts";
 import { columnType, nameParts, typeOf } from "./expressions.ts";
+import { passThrough } from "./resolve-column.ts";
+import type { ColumnUse } from "../result.ts";
 import type { Scope, ScopeColumn, ScopeRelation } from "./scope.ts";
 
 /** A column a query produces, with where it comes from for output checks. */
@@ -58,15 +60,19 @@ export function selectColumns(list: P.SelectListContext, scope: Scope, analysis:
     const expression = item.selectExpressionColumnName()?.expression() ?? null;
     let type: string | undefined;
     let name = alias;
+    let passes: readonly ColumnUse[] = [];
     if (reference !== null) {
       type = columnType(reference, scope, analysis);
       name ??= nameParts(reference).at(-1);
+      passes = passThrough(nameParts(reference), scope);
     } else if (expression !== null) {
       type = typeOf(expression, scope, analysis);
       name ??= implicitName(expression);
+      const bare = bareReference(expression);
+      if (bare !== undefined) passes = passThrough(nameParts(bare), scope);
     }
     const unnamed = name === undefined ? messages.unnamedExpression(shortText(analysis.sql, expression ?? item)) : undefined;
-    result.columns.push({ name, type, at, unnamed, expression: reference ?? expression ?? undefined });
+    result.columns.push({ name, type, passes, at, unnamed, expression: reference ?? expression ?? undefined });
   }
   return result;
 }
@@ -84,6 +90,18 @@ function implicitName(expression: P.ExpressionContext): string | undefined {
   return undefined;
 }
 
+/** The column an expression only names, `(col)` included; anything computed is not a bare reference. */
+function bareReference(expression: P.ExpressionContext): P.QualifiedNameContext | undefined {
+  const predicated = expression.booleanExpression();
+  if (!(predicated instanceof P.PredicatedContext) || predicated.predicate() !== null) return undefined;
+  const value = predicated.valueExpression();
+  if (!(value instanceof P.ValueExpressionDefaultContext)) return undefined;
+  const primary = value.primaryExpression();
+  if (primary instanceof P.ColumnReferenceContext) return primary.columnName().qualifiedName();
+  if (primary instanceof P.ParenthesizedExpressionContext) return bareReference(primary.expression());
+  return undefined;
+}
+
 function pushRelation(relation: ScopeRelation, skip: ReadonlySet<string>, at: Position, result: SelectedColumns, analysis: Analysis): void {
   if (relation.columns === undefined) {
     result.complete = false;
@@ -93,7 +111,7 @@ function pushRelation(relation: ScopeRelation, skip: ReadonlySet<string>, at: Po
     if (column.hidden || (column.name !== undefined && skip.has(column.name))) return;
     analysis.read(column.base, at);
     const unnamed = column.name === undefined ? messages.unnamedStarColumn(index + 1, relation.label) : undefined;
-    result.columns.push({ name: column.name, type: column.type, at, unnamed, sourceKey: columnKey(relation, column.name ?? "") });
+    result.columns.push({ name: column.name, type: column.type, passes: column.passes, at, unnamed, sourceKey: columnKey(relation, column.name ?? "") });
   });
 }
 
@@ -103,7 +121,8 @@ function expandAll(scope: Scope, at: Position, result: SelectedColumns, analysis
     const owners = scope.relations.filter((r) => r.columns?.some((c) => c.name === name));
     const first = owners[0]?.columns?.find((c) => c.name === name);
     for (const owner of owners) analysis.read(owner.columns?.find((c) => c.name === name)?.base, at);
-    result.columns.push({ name, type: first?.type, at, sourceKey: columnKey(owners[0], name) });
+    const passes = owners.flatMap((owner) => owner.columns?.find((c) => c.name === name)?.passes ?? []);
+    result.columns.push({ name, type: first?.type, passes, at, sourceKey: columnKey(owners[0], name) });
   }
   for (const relation of scope.relations) pushRelation(relation, scope.using, at, result, analysis);
 }
@@ -138,7 +157,7 @@ function expandQualified(
   if (names.length !== expanded.length && result.complete) {
     analysis.report(aliases, messages.aliasColumnCount(parts?.join(".") ?? "", names.length, relation?.label ?? "the row", expanded.length));
   }
-  result.columns.push(...names.map((name, i) => ({ name, type: expanded[i]?.type, at })));
+  result.columns.push(...names.map((name, i) => ({ name, type: expanded[i]?.type, passes: expanded[i]?.passes, at })));
 }
 
 /** The relation `t` or `db.table` names in this query block's FROM. */

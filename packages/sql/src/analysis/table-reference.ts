@@ -36,6 +36,7 @@ function columnsOf(relation: CatalogRelation): readonly ScopeColumn[] {
       name: c.name.toLowerCase(),
       type: normalizeTrinoType(c.type),
       base: { database: relation.database, relation: relation.name, column: c.name },
+      passes: [{ database: relation.database, relation: relation.name, column: c.name }],
     }));
     if (relation.kind === "table") columns = [...columns, ...HIDDEN_COLUMNS];
     catalogColumns.set(relation, columns);
