@@ -66,7 +66,7 @@ export async function runExport(event: ScheduledEvent | undefined, rt: Runtime):
 /** Builds the handler; tests pass seams, the Lambda uses process.env and real clients. */
 export function createHandler(options?: RuntimeOptions): ExportHandler {
   const runtime = lazyRuntime(options);
-  return (event) => runExport(event, runtime());
+  return async (event) => runExport(event, runtime());
 }
 
 /** Lambda entry point (`index.handler`), invoked by EventBridge Scheduler. */

@@ -38,9 +38,10 @@ export const CALL_OPTIONS = { retry: false, timeout: 120_000 } as const;
 
 /** Status and Retry-After of a failed Google call; undefined status for a network failure. */
 export function classifyGoogleError(error: unknown): Attempted {
-  const response = (error as { response?: { status?: number; headers?: Headers | Record<string, string> } }).response;
+  const response = (error as { response?: { status?: number; headers?: { get?: (name: string) => string | null } & Record<string, unknown> } }).response;
   const headers = response?.headers;
-  const retryAfter = headers instanceof Headers ? headers.get("retry-after") : (headers?.["retry-after"] ?? null);
+  // A fetch Headers (global or node-fetch's, whichever gaxios used) or a plain object.
+  const retryAfter = typeof headers?.get === "function" ? headers.get("retry-after") : typeof headers?.["retry-after"] === "string" ? (headers["retry-after"] as string) : null;
   return { status: response?.status, retryAfter };
 }
 
