@@ -65,12 +65,12 @@ describe("baikal access", () => {
         expect(grant, `${entry.stack} ${entry.address}`).toBeDefined();
         expect(grant!.principal).toBe(entry.principalArn);
         const columns = (grant!.table_with_columns as { column_names?: string[] } | undefined)?.column_names;
-        if (entry.through === "columns" || (entry.through.startsWith("dataset ") && columns)) expect([...columns!].sort()).toEqual([...entry.columns].sort());
+        if (entry.through === "columns" || ((entry.through.startsWith("dataset ") || entry.through.startsWith("exported ")) && columns)) expect([...columns!].sort()).toEqual([...entry.columns].sort());
         kinds.add(entry.through.split(" ")[0]!);
       }
     }
     // The examples exercise every kind of grant.
-    expect([...kinds].sort()).toEqual(["columns", "dataset", "excluded-columns", "row-filter", "table", "tags", "view"]);
+    expect([...kinds].sort()).toEqual(["columns", "dataset", "excluded-columns", "exported", "row-filter", "table", "tags", "view"]);
     expect(report.environments[0]!.access.some((e) => e.stack.startsWith("consumer-"))).toBe(true);
   });
 });
