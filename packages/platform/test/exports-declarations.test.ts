@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exportMessages as m } from "../src/exports/export-messages.ts";
 import { problemsOf } from "./support.ts";
-import { EXPORT_ORGANISATION, SALESFORCE_EXPORT, SHEETS_EXPORT, exportProject, exportProjectRoot, shopWith } from "./exports-support.ts";
+import { EXPORT_ORGANISATION, SALESFORCE_EXPORT, SHEETS_EXPORT, SHOP_DOMAIN, exportProject, exportProjectRoot, shopWith } from "./exports-support.ts";
 
 const problems = (...exports: unknown[]) => problemsOf(exportProjectRoot(shopWith(...exports)));
 const salesforce = (destination: Record<string, unknown>) => ({ ...SALESFORCE_EXPORT, destination: { ...SALESFORCE_EXPORT.destination, ...destination } });
@@ -78,5 +78,17 @@ describe("export declarations", () => {
 
   it("fails when two exports share a name", async () => {
     expect(await problems(SHEETS_EXPORT, { ...SALESFORCE_EXPORT, name: "sales_sheet" })).toEqual([at(116, 15, "exports[1].name", m.duplicate("sales_sheet", 0))]);
+  });
+
+  it("fails when a principal of baikal.config.ts has the name an export's role takes, or a raw table uses the prefix of rejected records", async () => {
+    const organisation = { ...EXPORT_ORGANISATION, principals: { ...EXPORT_ORGANISATION.principals, "export-shop-sales_crm": { kind: "iam-role" as const, name: "crm" } } };
+    expect(await problemsOf(exportProjectRoot(shopWith(SALESFORCE_EXPORT), organisation))).toEqual([
+      `baikal.config.ts:30:5: principals.export-shop-sales_crm: ${m.principalTaken("export-shop-sales_crm", "shop.sales_crm")}`,
+    ]);
+    const archive = { name: "crm_archive", description: "Old CRM rows.", zone: "raw", format: "jsonl", location: "exports/", columns: [{ name: "id", type: "string", description: "Id." }] };
+    const shop = { ...shopWith(SALESFORCE_EXPORT), tables: [...SHOP_DOMAIN.tables!, archive] };
+    expect(await problemsOf(exportProjectRoot(shop as never))).toEqual([
+      at(115, 15, "exports[0].name", m.errorPrefixOverlap("exports/sales_crm/errors/", 'tables[1] ("crm_archive")')),
+    ]);
   });
 });

@@ -29,7 +29,8 @@ export function checkExports(org: OrganisationDeclaration, domains: readonly Dom
       if (names.has(e.name)) at(["name"], m.duplicate(e.name, names.get(e.name)!));
       else names.set(e.name, index);
       const principal = exportPrincipalName(domain.name, e.name);
-      if (org.principals?.[principal]) at(["name"], m.principalTaken(principal, `${domain.name}.${e.name}`));
+      // Reported where the fix is: the registry's principal, which no domain may rename.
+      if (org.principals?.[principal]) problems.push({ source: "baikal.config.ts", path: ["principals", principal], message: m.principalTaken(principal, `${domain.name}.${e.name}`) });
 
       const view = views.find((v) => v.domain === domain.name && v.name === e.view);
       if (!view) {
