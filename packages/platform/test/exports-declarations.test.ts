@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { atMostHourlyProblem } from "../src/declarations/export.ts";
 import { exportMessages as m } from "../src/exports/export-messages.ts";
 import { problemsOf } from "./support.ts";
 import { EXPORT_ORGANISATION, SALESFORCE_EXPORT, SHEETS_EXPORT, SHOP_DOMAIN, exportProject, exportProjectRoot, shopWith } from "./exports-support.ts";
@@ -63,6 +64,12 @@ describe("export declarations", () => {
     const every = (expression: string) => ({ ...SHEETS_EXPORT, schedule: { expression, timezone: "UTC" } });
     expect(await problems(every("rate(15 minutes)"))).toEqual([at(105, 23, "exports[0].schedule.expression", m.tooFrequent("rate(15 minutes)"))]);
     expect(await problems(every("cron(0/30 * * * ? *)"))).toEqual([at(105, 23, "exports[0].schedule.expression", m.tooFrequent("cron(0/30 * * * ? *)"))]);
+  });
+
+  it("accepts hourly and rarer schedules", () => {
+    for (const expression of ["rate(1 hour)", "rate(90 minutes)", "cron(15 * * * ? *)", "cron(0 8 ? * MON-FRI *)", "rate(1 day)"]) {
+      expect(atMostHourlyProblem(expression), expression).toBeUndefined();
+    }
   });
 
   it("fails when a view reading personal data goes to a destination the platform does not allow", async () => {
