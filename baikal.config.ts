@@ -56,6 +56,8 @@ export default defineOrganisation({
     // Columns tagged classification=pii may only be granted to these principals.
     pii: { principals: ["data_science"] },
   },
+  // Exports (domains' views sent to Google Sheets or Salesforce) may carry personal data to none of them.
+  exports: { piiDestinations: [] },
   lake: { queryResultsRetentionDays: 30, noncurrentVersionRetentionDays: 90 },
   athena: { scanLimitBytes: 100 * 1024 ** 3 },
   costMonitor: {

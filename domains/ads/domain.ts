@@ -132,6 +132,46 @@ export default defineDomain({
         { name: "click_count", type: "bigint", description: "Ads clicked." },
       ],
     },
+    {
+      name: "campaign_performance_crm",
+      description: "The last 7 days of campaign performance, one row per campaign and day, keyed for the CRM.",
+      columns: [
+        { name: "campaign_day_key", type: "string", description: "campaign_id:dt, the CRM record's external id." },
+        { name: "dt", type: "string", description: "Day (JST)." },
+        { name: "campaign_id", type: "bigint", description: "Campaign." },
+        { name: "campaign_name", type: "string", description: "Name in the ad console." },
+        { name: "spend_jpy", type: "decimal(38,4)", description: "Spend in yen." },
+        { name: "budget_used", type: "double", description: "spend_jpy / daily_budget_jpy." },
+        { name: "impression_count", type: "bigint", description: "Ads shown." },
+        { name: "click_count", type: "bigint", description: "Ads clicked." },
+      ],
+    },
+  ],
+  exports: [
+    // Account managers see each campaign's delivery in Salesforce, next to the advertiser's account.
+    {
+      name: "campaign_performance_crm",
+      description: "Upserts the last 7 days of campaign performance into the CRM's Campaign_Performance__c object every morning.",
+      view: "campaign_performance_crm",
+      schedule: { expression: "cron(30 6 * * ? *)", timezone: "Asia/Tokyo" },
+      destination: {
+        kind: "salesforce",
+        object: "Campaign_Performance__c",
+        operation: "upsert",
+        externalIdField: "Campaign_Day_Key__c",
+        mapping: {
+          campaign_day_key: "Campaign_Day_Key__c",
+          dt: "Day__c",
+          campaign_id: "Campaign_Id__c",
+          campaign_name: "Name",
+          spend_jpy: "Spend_JPY__c",
+          budget_used: "Budget_Used__c",
+          impression_count: "Impressions__c",
+          click_count: "Clicks__c",
+        },
+        connectorProfile: "newsly-salesforce",
+      },
+    },
   ],
   grants: [
     // Redash reads the campaign master, but not the budgets.

@@ -115,6 +115,16 @@ export default defineDomain({
       ],
     },
   ],
+  exports: [
+    // The sales team reviews the open pipeline in their own spreadsheet every weekday morning.
+    {
+      name: "pipeline_sheet",
+      description: "Today's open pipeline per stage and segment, for the sales team's morning review spreadsheet.",
+      view: "open_pipeline",
+      schedule: { expression: "cron(0 8 ? * MON-FRI *)", timezone: "Asia/Tokyo" },
+      destination: { kind: "google-sheets", spreadsheetId: "1pXq7VnB3sK9dL2mR8tY4wZ6cF0hJ5gN1aE3uI7oQ2sM", sheet: "Open pipeline", mode: "replace" },
+    },
+  ],
   grants: [
     { to: "analysts", table: "crm_accounts", excludeColumns: ["owner_email"] },
     { to: "data_science", table: "crm_accounts" },

@@ -70,7 +70,7 @@ describe("baikal access", () => {
       }
     }
     // The examples exercise every kind of grant.
-    expect([...kinds].sort()).toEqual(["columns", "dataset", "excluded-columns", "row-filter", "table", "tags", "view"]);
+    expect([...kinds].sort()).toEqual(["columns", "dataset", "excluded-columns", "exported", "row-filter", "table", "tags", "view"]);
     expect(report.environments[0]!.access.some((e) => e.stack.startsWith("consumer-"))).toBe(true);
   });
 });

@@ -14,3 +14,4 @@ export type {
   TableDeclaration,
   TableInput,
 } from "./declarations/table.ts";
+export type { ExportDeclaration, ExportInput } from "./declarations/export.ts";

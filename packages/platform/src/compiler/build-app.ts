@@ -9,6 +9,8 @@ import { ConsumerStack } from "../governance/consumer-stack.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
 import { DeclarationError } from "../problems/problem.ts";
 import { stackInputs } from "./stack-inputs.ts";
+import { needsSheetsExporter } from "../exports/domain-exports.ts";
+import { prepareSheetsExporterAssets, type SheetsExporterAssets } from "../exports/prepare-sheets-exporter-assets.ts";
 
 export interface BuildAppOptions {
   readonly target: DeployTarget;
@@ -16,6 +18,8 @@ export interface BuildAppOptions {
   readonly outdir?: string;
   /** Build only these stacks. @default - all */
   readonly stacks?: readonly string[];
+  /** A Google Sheets exporter bundle made earlier (synthesizeProject makes one for all its threads). @default - bundled here when needed */
+  readonly sheetsExporterAssets?: SheetsExporterAssets;
 }
 
 /** The named stacks (all when none are named), in the project's order; an unknown name is an error listing the known ones. */
@@ -41,11 +45,15 @@ export async function buildApp(project: Project, options: BuildAppOptions): Prom
   // One bundle for every environment's platform stack; each stack zips it into its own assets folder.
   const costMonitorAssets =
     organisation.costMonitor && selected.some((s) => s.owner === "platform") ? await prepareCostMonitorAssets(app.outdir) : undefined;
+  // The same for the Google Sheets exporter, when a requested domain stack sends a view to Google Sheets.
+  const selectedDomains = project.domains.filter((d) => selected.some((s) => s.owner === d.name));
+  const sheetsExporterAssets =
+    options.sheetsExporterAssets ?? (needsSheetsExporter(selectedDomains) ? await prepareSheetsExporterAssets(app.outdir) : undefined);
   // Grants span stacks (a view's grant reaches the tables it reads), so they are compiled for the whole project.
   const { grants, problems } = compileGrants(project);
   if (!grants) throw new DeclarationError(problems);
   const stacks = selected.map((spec): BaikalStack => {
-    const inputs = stackInputs(project, spec, { target: options.target, grants, costMonitorAssets });
+    const inputs = stackInputs(project, spec, { target: options.target, grants, costMonitorAssets, sheetsExporterAssets });
     switch (inputs.kind) {
       case "platform":
         return new PlatformStack(app, inputs.props);

@@ -24,10 +24,10 @@ function visible(_key: string, value: unknown): unknown {
 
 let code: string | undefined;
 
-/** Baikal's stack-building code: the platform, the SQL analysis, the bundled Lambda, cdktf and the provider bindings. */
+/** Baikal's stack-building code: the platform, the SQL analysis, the bundled Lambdas, cdktf and the provider bindings. */
 function codeVersion(): string {
   code ??= sourceHash(
-    [fileURLToPath(new URL("..", import.meta.url)), join(packageDir("@baikal/sql"), "src"), join(packageDir("@baikal/cost-notifier"), "src")],
+    [fileURLToPath(new URL("..", import.meta.url)), join(packageDir("@baikal/sql"), "src"), join(packageDir("@baikal/cost-notifier"), "src"), join(packageDir("@baikal/sheets-exporter"), "src")],
     [packageVersion("cdktf"), packageVersion("@cdktf/provider-aws"), packageVersion("constructs")],
   );
   return code;

@@ -13,6 +13,8 @@ import type { StackName } from "../naming/stack-names.ts";
 import type { DeployTarget } from "../stacks/deploy-target.ts";
 import type { DomainStackProps } from "../stacks/domain-stack.ts";
 import type { PlatformStackProps } from "../stacks/platform-stack.ts";
+import type { SheetsExporterAssets } from "../exports/prepare-sheets-exporter-assets.ts";
+import { exportPrefixes, upstreamViews } from "../exports/export-stack-inputs.ts";
 
 export type StackInputs =
   | { readonly name: string; readonly kind: "platform"; readonly props: PlatformStackProps }
@@ -24,6 +26,8 @@ export interface StackInputOptions {
   readonly grants: CompiledGrants;
   /** The bundled cost notifier, for platform stacks; left out when only fingerprinting. */
   readonly costMonitorAssets?: CostMonitorAssets;
+  /** The bundled Google Sheets exporter, for domain stacks with such exports; left out when only fingerprinting. */
+  readonly sheetsExporterAssets?: SheetsExporterAssets;
 }
 
 /** The props of one stack. Governance is narrowed to the stack's own items, so nothing else can leak in. */
@@ -44,6 +48,8 @@ export function stackInputs(project: Project, stack: StackName, options: StackIn
         views: project.views.filter((v) => v.domain === PLATFORM_DATABASE),
         // AppFlow writes to the raw bucket as a service principal, so the bucket's policy names each flow's prefix.
         appflowRawPrefixes: appflowRawPrefixes(project.domains),
+        // AppFlow reads each Salesforce export's staged rows and writes the records Salesforce rejects.
+        appflowExportPrefixes: exportPrefixes(project.domains),
       },
     };
   }
@@ -59,6 +65,8 @@ export function stackInputs(project: Project, stack: StackName, options: StackIn
       domain: project.domains.find((d) => d.name === owner)!,
       views: project.views.filter((v) => v.domain === owner),
       transforms: (project.transforms ?? []).filter((t) => t.domain === owner),
+      upstreamViews: upstreamViews(project, owner),
+      sheetsExporterAssets: options.sheetsExporterAssets,
       environment,
       target: options.target,
       governance,

@@ -13,6 +13,8 @@ import type { Project } from "../loading/project.ts";
 import type { DeployTarget } from "../stacks/deploy-target.ts";
 import { buildApp, selectStacks } from "./build-app.ts";
 import type { SynthShard } from "./synth-worker.ts";
+import { needsSheetsExporter } from "../exports/domain-exports.ts";
+import { prepareSheetsExporterAssets } from "../exports/prepare-sheets-exporter-assets.ts";
 
 export interface SynthesizeOptions {
   readonly target: DeployTarget;
@@ -44,11 +46,16 @@ export async function synthesizeProject(project: Project, options: SynthesizeOpt
   const own = [...selected.filter((s) => !domainStacks.includes(s.name)).map((s) => s.name), ...shares[0]!];
   const shardRoot = join(options.outdir, ".synth-shards");
   rmSync(shardRoot, { recursive: true, force: true });
-  const shards = shares.slice(1).map((stacks, index): SynthShard => ({ project, target: options.target, outdir: join(shardRoot, String(index)), stacks }));
+  // Bundled once here rather than once per thread; every stack zips the same folder.
+  const owners = new Set(selected.filter((s) => domainStacks.includes(s.name)).map((s) => s.owner));
+  const sheetsExporterAssets = needsSheetsExporter(project.domains.filter((d) => owners.has(d.name))) ? await prepareSheetsExporterAssets(options.outdir) : undefined;
+  const shards = shares
+    .slice(1)
+    .map((stacks, index): SynthShard => ({ project, target: options.target, outdir: join(shardRoot, String(index)), stacks, sheetsExporterAssets }));
   for (const shard of shards) mkdirSync(shard.outdir, { recursive: true });
   try {
     const working = shards.map(runShard);
-    const { app } = await buildApp(project, { target: options.target, outdir: options.outdir, stacks: own });
+    const { app } = await buildApp(project, { target: options.target, outdir: options.outdir, stacks: own, sheetsExporterAssets });
     app.synth();
     await Promise.all(working);
     mergeShards(options.outdir, shards.map((s) => s.outdir));

@@ -51,6 +51,12 @@ export const DEFAULTS = {
   ingestionExportSchedule: { expression: "cron(0 3 * * ? *)", timezone: "UTC" },
   /** First day of an ingested table's `dt` projection. */
   ingestionSince: "NOW-3YEARS",
+  /** How long an export's function or state machine keeps its error log. */
+  exportLogRetentionDays: 90,
+  /** A Google Sheets export: Athena, then paging through the result and writing it; Lambda's maximum. */
+  sheetsExportTimeoutSeconds: 900,
+  /** The whole result is held in memory to check Google's limits before anything is written. */
+  sheetsExportMemoryMb: 1024,
   /** Salesforce's Bulk API 2.0 for every run, so the files have the same format whatever the volume. */
   salesforceApi: "BULKV2",
 } as const;

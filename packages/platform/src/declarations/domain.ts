@@ -6,6 +6,7 @@ import { transform } from "./transform.ts";
 import { grant } from "./grant.ts";
 import { dataset } from "./dataset.ts";
 import { ingestion, ingestionIssues } from "./ingestion.ts";
+import { exportDeclaration } from "./export.ts";
 
 /** Names the platform uses for its own database and S3 prefix. */
 export const RESERVED_DOMAIN_NAMES: ReadonlySet<string> = new Set(["platform", "default"]);
@@ -44,6 +45,8 @@ export const domainSchema = z
     datasets: z.array(dataset).optional(),
     /** Routine sources of the raw zone (ingestion templates); each declares its own raw tables. @default [] */
     ingestions: z.array(ingestion).optional(),
+    /** The domain's views sent on a schedule to Google Sheets or Salesforce. @default [] */
+    exports: z.array(exportDeclaration).optional(),
   })
   .superRefine((domain, ctx) => {
     const names = new Map<string, number>();

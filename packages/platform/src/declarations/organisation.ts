@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { didYouMean } from "../problems/suggest.ts";
 import { governanceSchema } from "./governance.ts";
+import { exportSettings } from "./export.ts";
 
 const accountId = z.string().regex(/^\d{12}$/, "an AWS account id is exactly 12 digits, e.g. \"123456789012\"");
 const region = z.string().regex(/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/, 'use an AWS region code such as "ap-northeast-1"');
@@ -120,6 +121,8 @@ export const organisationSchema = z
     platformOwners: z
       .array(z.string().regex(/^@[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/, 'use a GitHub handle such as "@newsly/data-platform"'))
       .optional(),
+    /** What domains' exports may do, e.g. `{ piiDestinations: ["salesforce"] }`. @default - no personal data to any destination */
+    exports: exportSettings.optional(),
     /** What BI tools need: QuickSight's service role and data source owners, the role Redash assumes. @default - none */
     bi: z
       .strictObject({

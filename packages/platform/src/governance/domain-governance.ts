@@ -13,6 +13,8 @@ export interface DomainGovernanceProps {
   readonly database: GlueCatalogDatabase;
   /** The stack's tables and views by name. */
   readonly relations: ReadonlyMap<string, GlueCatalogTable>;
+  /** More resources the first grant waits for, such as the roles of the domain's exports. @default [] */
+  readonly after?: readonly TerraformResource[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface DomainGovernanceProps {
  */
 export function addDomainGovernance(scope: Construct, props: DomainGovernanceProps): LakeFormationGrant[] {
   const { governance, stackName } = props;
-  const created: TerraformResource[] = [props.database, ...props.relations.values()];
+  const created: TerraformResource[] = [props.database, ...props.relations.values(), ...(props.after ?? [])];
   const relation = (name: string | undefined) => (name === undefined ? props.database : props.relations.get(name)!);
   for (const tag of governance.tags.filter((t) => t.stack === stackName)) {
     created.push(new ResourceLfTag(scope, tag.id, { tag, target: relation(tag.table) }).resource);

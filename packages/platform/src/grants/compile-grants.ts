@@ -11,6 +11,8 @@ import type { ResolvedView } from "../views/resolved-view.ts";
 import { accessEntries } from "./access-entries.ts";
 import { checkOrganisationGovernance, checkTables } from "./check-tables.ts";
 import { costReportIntents } from "./cost-report-intents.ts";
+import { exportIntents } from "./export-intents.ts";
+import { resolveExportPrincipal } from "../exports/export-principal.ts";
 import { grantMessages as m } from "./grant-messages.ts";
 import { grantIntents, type Intent } from "./grant-intents.ts";
 import type { CellsFilter, CompiledGrants, ConsumerAccount, EnvironmentGovernance, LfPermission, LfResource, ResourceLink, ResourceTag } from "./grant-model.ts";
@@ -36,6 +38,8 @@ export function compileGrants(project: GrantsProject): { grants?: CompiledGrants
     problems.push(...result.problems);
     intents.push(...result.intents);
   }
+  // Each export's role reads its view like a dataset's readers do (exports/check-exports.ts reports bad exports).
+  intents.push(...exportIntents(org, domains, views));
   if (problems.length > 0) return { problems };
   const tagKeys: Record<string, readonly string[]> = {
     ...(org.governance?.tags ?? {}),
@@ -134,7 +138,7 @@ function relationPermissions(org: OrganisationDeclaration, catalog: readonly Dom
       resource,
     });
   };
-  const resolve = (name: string) => resolvePrincipal(org, name, env)!;
+  const resolve = (name: string) => (resolvePrincipal(org, name, env) ?? resolveExportPrincipal(org, name, env))!;
 
   for (const r of mergeRelations(intents)) {
     const base = { catalogId, database: r.database, table: r.table };

@@ -86,7 +86,7 @@ export class SnapshotExport extends Construct {
     });
 
     this.schedule = addScheduledStart(this, {
-      stateMachineArn: this.stateMachine.arn,
+      targetArn: this.stateMachine.arn,
       accountId,
       schedule,
       roleName: names.schedulerRole,

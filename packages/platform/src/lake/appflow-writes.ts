@@ -50,3 +50,24 @@ export function appflowKeyStatements(accountId: string, enabled: boolean): DataA
     },
   ];
 }
+
+/**
+ * Query-results bucket policy statements that let AppFlow, for flows of this account only, read the rows Salesforce
+ * exports stage under `<workgroup>/exports/<name>/staging/` (Athena `UNLOAD` writes them). Listing is not narrowed to
+ * the prefixes: AppFlow checks the bucket when a flow is created, and the listing shows only query ids.
+ */
+export function appflowStagingReadStatements(bucketArn: string, prefixes: readonly string[], accountId: string): DataAwsIamPolicyDocumentStatement[] {
+  if (prefixes.length === 0) return [];
+  const principals = [{ type: "Service", identifiers: [APPFLOW_PRINCIPAL] }];
+  return [
+    {
+      sid: "AllowAppFlowToReadExportStaging",
+      effect: "Allow",
+      principals,
+      actions: ["s3:GetObject"],
+      resources: [...new Set(prefixes)].sort().map((prefix) => `${bucketArn}/${prefix}/*`),
+      condition: fromThisAccount(accountId),
+    },
+    { sid: "AllowAppFlowToListExportStaging", effect: "Allow", principals, actions: ["s3:ListBucket"], resources: [bucketArn], condition: fromThisAccount(accountId) },
+  ];
+}

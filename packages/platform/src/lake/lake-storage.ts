@@ -4,7 +4,8 @@ import { DataAwsIamPolicyDocument, KmsAlias, KmsKey } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { type BucketPurpose, bucketArn, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
 import { LakeBucket, type LakeBucketProps } from "./lake-bucket.ts";
-import { appflowBucketStatements, appflowKeyStatements } from "./appflow-writes.ts";
+import { appflowBucketStatements, appflowKeyStatements, appflowStagingReadStatements } from "./appflow-writes.ts";
+import type { AppflowExportPrefixes } from "../exports/export-stack-inputs.ts";
 import { lakeReadGuardStatement } from "./lake-read-guard.ts";
 
 export interface LakeStorageProps {
@@ -15,6 +16,11 @@ export interface LakeStorageProps {
    * @default [] - AppFlow may not write to the lake
    */
   readonly appflowRawPrefixes?: readonly string[];
+  /**
+   * Prefixes of the domains' Salesforce exports: AppFlow reads their staged rows in the query-results bucket and
+   * writes the records Salesforce rejected to the raw bucket. @default - none
+   */
+  readonly appflowExportPrefixes?: AppflowExportPrefixes;
 }
 
 /**
@@ -34,6 +40,8 @@ export class LakeStorage extends Construct {
     const noncurrentVersionRetentionDays = lake.noncurrentVersionRetentionDays ?? DEFAULTS.noncurrentVersionRetentionDays;
     const abortIncompleteUploadDays = DEFAULTS.abortIncompleteUploadDays;
 
+    const exportPrefixes = props.appflowExportPrefixes ?? { staging: [], errors: [] };
+    const appflowWrites = [...(props.appflowRawPrefixes ?? []), ...exportPrefixes.errors];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key_policy", {
       statement: [
         {
@@ -42,7 +50,7 @@ export class LakeStorage extends Construct {
           actions: ["kms:*"],
           resources: ["*"],
         },
-        ...appflowKeyStatements(account, (props.appflowRawPrefixes ?? []).length > 0),
+        ...appflowKeyStatements(account, appflowWrites.length > 0 || exportPrefixes.staging.length > 0),
       ],
     });
     this.key = new KmsKey(this, "key", {
@@ -78,15 +86,13 @@ export class LakeStorage extends Construct {
       // Only Lake Formation, the lake writers and the break-glass admins read the zones' objects (lake-read-guard.ts).
       raw: dataBucket("raw", {
         preventDestroy: true,
-        policyStatements: [
-          lakeReadGuardStatement(org, env, bucketArn(org, env, "raw")),
-          ...appflowBucketStatements(bucketArn(org, env, "raw"), props.appflowRawPrefixes ?? [], account),
-        ],
+        policyStatements: [lakeReadGuardStatement(org, env, bucketArn(org, env, "raw")), ...appflowBucketStatements(bucketArn(org, env, "raw"), appflowWrites, account)],
       }),
       curated: dataBucket("curated", { preventDestroy: true, policyStatements: [lakeReadGuardStatement(org, env, bucketArn(org, env, "curated"))] }),
       "query-results": dataBucket("query-results", {
         preventDestroy: false,
         expireObjectsAfterDays: lake.queryResultsRetentionDays ?? DEFAULTS.queryResultsRetentionDays,
+        policyStatements: appflowStagingReadStatements(bucketArn(org, env, "query-results"), exportPrefixes.staging, account),
       }),
       "access-logs": accessLogs,
     };

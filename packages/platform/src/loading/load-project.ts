@@ -10,6 +10,7 @@ import { costReportDomain } from "../cost-monitor/cost-report.ts";
 import { analyzeViews } from "../views/analyze-views.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
 import { checkDatasets } from "../bi/check-datasets.ts";
+import { checkExports } from "../exports/check-exports.ts";
 import { locateProblems } from "./locate.ts";
 import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
 import { analyzeView, createCatalog } from "@baikal/sql";
@@ -164,7 +165,7 @@ export async function loadProject(root: string = findProjectRoot(), options: Loa
   if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));
   // Grants need the views' lineage, so they are checked last.
   const { problems: compiled } = compileGrants({ organisation: organisation.value, domains, views });
-  const grantProblems = [...compiled, ...checkDatasets(organisation.value, domains)];
+  const grantProblems = [...compiled, ...checkDatasets(organisation.value, domains), ...checkExports(organisation.value, domains, views)];
   if (grantProblems.length > 0) {
     const inConfig = grantProblems.filter((p) => p.source === CONFIG_FILE);
     const placed = [

@@ -15,6 +15,9 @@ import { addDomainDatasets } from "../bi/domain-datasets.ts";
 import type { ResolvedTransform } from "../transforms/resolved-transform.ts";
 import { addDomainIngestions } from "../ingestion/domain-ingestions.ts";
 import { ingestionLocationTemplates } from "../ingestion/ingestion-tables.ts";
+import { addDomainExports } from "../exports/domain-exports.ts";
+import { domainWorkgroupName } from "../athena/workgroup-names.ts";
+import type { SheetsExporterAssets } from "../exports/prepare-sheets-exporter-assets.ts";
 
 export interface DomainStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -27,6 +30,10 @@ export interface DomainStackProps {
   readonly governance?: EnvironmentGovernance;
   /** The domain's transforms (`Project.transforms` filtered to this domain). @default [] */
   readonly transforms?: readonly ResolvedTransform[];
+  /** Other domains' views that this domain's exports read, transitively: their Glue entries are in the exports' IAM. @default [] */
+  readonly upstreamViews?: readonly ResolvedView[];
+  /** The bundled Google Sheets exporter; required when the domain has a google-sheets export. @default - none */
+  readonly sheetsExporterAssets?: SheetsExporterAssets;
 }
 
 /** `domain-<team>-<env>`: the team's database and tables. It reads platform names from config, never its state. */
@@ -58,14 +65,26 @@ export class DomainStack extends BaikalStack {
     this.tables = tables;
 
     this.views = addAthenaViews(this, props.views, { databaseName: this.database.database.name, accountId });
-    addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables });
+    const { workgroup } = addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables });
     addDomainIngestions(this, { organisation, environment: env, domain, tables });
+    const viewTables = new Map(props.views.map((v) => [v.name, this.views.get(v.id)!.glueTable]));
+    // Before governance: the stack's grants to the exports' roles wait for the roles.
+    const exportRoles = addDomainExports(this, {
+      organisation,
+      environment: env,
+      domain,
+      views: [...props.views, ...(props.upstreamViews ?? [])],
+      workgroup: domainWorkgroupName(domain.name),
+      workgroupResource: workgroup.workgroup,
+      viewTables,
+      sheetsExporterAssets: props.sheetsExporterAssets,
+    });
 
     if (props.governance) {
       const relations = new Map([...tables].map(([name, t]) => [name, t.glueTable]));
       for (const view of props.views) relations.set(view.name, this.views.get(view.id)!.glueTable);
-      addDomainGovernance(this, { governance: props.governance, stackName: this.node.id, catalogId: accountId, database: this.database.database, relations });
+      addDomainGovernance(this, { governance: props.governance, stackName: this.node.id, catalogId: accountId, database: this.database.database, relations, after: exportRoles });
     }
-    addDomainDatasets(this, { organisation, environment: env, domain, views: new Map(props.views.map((v) => [v.name, this.views.get(v.id)!.glueTable])) });
+    addDomainDatasets(this, { organisation, environment: env, domain, views: viewTables });
   }
 }

@@ -17,6 +17,7 @@ import { LfTags } from "../governance/lf-tags.ts";
 import { PlatformBi } from "../bi/platform-bi.ts";
 import { addCostReportDatasets } from "../bi/cost-report-datasets.ts";
 import { addPlatformGovernance } from "../governance/platform-governance.ts";
+import type { AppflowExportPrefixes } from "../exports/export-stack-inputs.ts";
 
 export interface PlatformStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -33,6 +34,8 @@ export interface PlatformStackProps {
   readonly views?: readonly ResolvedView[];
   /** Raw prefixes of the domains' AppFlow ingestions (`appflowRawPrefixes(project.domains)`). @default [] */
   readonly appflowRawPrefixes?: readonly string[];
+  /** Staging and error prefixes of the domains' Salesforce exports (`exportPrefixes(project.domains)`). @default - none */
+  readonly appflowExportPrefixes?: AppflowExportPrefixes;
 }
 
 /**
@@ -52,7 +55,7 @@ export class PlatformStack extends BaikalStack {
     if (props.lfTags) {
       new LfTags(this, "lf_tag", { tags: props.lfTags, catalogId: environment(organisation, env).accountId, after: this.lakeFormation.settings });
     }
-    this.storage = new LakeStorage(this, "lake", { organisation, environment: env, appflowRawPrefixes: props.appflowRawPrefixes ?? [] });
+    this.storage = new LakeStorage(this, "lake", { organisation, environment: env, appflowRawPrefixes: props.appflowRawPrefixes ?? [], appflowExportPrefixes: props.appflowExportPrefixes });
     new LakeLocations(this, "lake_locations", {
       roleName: lakeLocationRoleName(organisation),
       buckets: [this.storage.buckets.raw, this.storage.buckets.curated],

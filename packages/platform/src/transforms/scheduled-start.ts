@@ -1,6 +1,7 @@
 /**
- * What transforms and ingestions share to run on a schedule: roles that only this account's services may
- * assume, and an EventBridge Scheduler schedule whose role may start one state machine and nothing else.
+ * What transforms, ingestions and exports share to run on a schedule: roles that only this account's services may
+ * assume, and an EventBridge Scheduler schedule whose role may start one state machine (or invoke one function) and
+ * nothing else.
  * Resources are added straight into `scope`, so their addresses read `<job>_scheduler_role`, `<job>_schedule`.
  */
 import { DataAwsIamPolicyDocument, IamRole, IamRolePolicy, SchedulerSchedule } from "../iac/aws.ts";
@@ -24,7 +25,10 @@ export function serviceTrust(scope: Construct, service: string, accountId: strin
 }
 
 export interface ScheduledStartProps {
-  readonly stateMachineArn: string;
+  /** The state machine or Lambda function the schedule starts. */
+  readonly targetArn: string;
+  /** What the scheduler's role may do on it. @default "states:StartExecution" */
+  readonly targetAction?: "states:StartExecution" | "lambda:InvokeFunction";
   readonly accountId: string;
   readonly schedule: { readonly expression: string; readonly timezone?: string };
   readonly roleName: string;
@@ -44,7 +48,7 @@ export function addScheduledStart(scope: Construct, props: ScheduledStartProps):
     assumeRolePolicy: serviceTrust(scope, "scheduler.amazonaws.com", props.accountId).json,
   });
   const start = new DataAwsIamPolicyDocument(scope, "scheduler_access", {
-    statement: [{ sid: props.sid, actions: ["states:StartExecution"], resources: [props.stateMachineArn] }],
+    statement: [{ sid: props.sid, actions: [props.targetAction ?? "states:StartExecution"], resources: [props.targetArn] }],
   });
   new IamRolePolicy(scope, "scheduler_access_policy", { role: role.id, name: props.policyName, policy: start.json });
   return new SchedulerSchedule(scope, "schedule", {
@@ -54,9 +58,9 @@ export function addScheduledStart(scope: Construct, props: ScheduledStartProps):
     scheduleExpressionTimezone: props.schedule.timezone,
     flexibleTimeWindow: { mode: "OFF" },
     target: {
-      arn: props.stateMachineArn,
+      arn: props.targetArn,
       roleArn: role.arn,
-      // The scheduler fills in the scheduled instant; the machine turns it into the day of the run.
+      // The scheduler fills in the scheduled instant; a machine turns it into the day of the run.
       input: JSON.stringify({ scheduled_time: "<aws.scheduler.scheduled-time>" }),
       retryPolicy: { maximumEventAgeInSeconds: MAXIMUM_EVENT_AGE_SECONDS, maximumRetryAttempts: 3 },
     },

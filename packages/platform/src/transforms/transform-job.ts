@@ -109,7 +109,7 @@ export class TransformJob extends Construct {
     const schedule = t.declaration.schedule;
     if (!schedule) return;
     this.schedule = addScheduledStart(this, {
-      stateMachineArn: this.stateMachine.arn,
+      targetArn: this.stateMachine.arn,
       accountId,
       schedule,
       roleName: names.schedulerRole,

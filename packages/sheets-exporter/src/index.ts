@@ -1,0 +1,12 @@
+export { handler, createHandler, runExport, GoogleCallFailed, type ExportHandler, type ExportResult } from "./handler.ts";
+export { ENVIRONMENT, type ScheduledEvent } from "./contract.ts";
+export { loadConfig, ConfigError, type Config } from "./config.ts";
+export { runQuery, QueryFailed, type QueryResult, type ResultColumn } from "./athena/query-result.ts";
+export { readServiceAccountKey, keyMissingHint, ServiceAccountKeyMissing, type ServiceAccountKey } from "./google/service-account.ts";
+export { sheetsClient, SHEETS_SCOPE, classifyGoogleError } from "./google/sheets-api.ts";
+export { cell, toRows, chunkRows, type RowData } from "./sheets/cells.ts";
+export { replaceTab, stagingTabTitle, type ReplaceReport } from "./sheets/replace-tab.ts";
+export { limitMessages, MAX_CELLS_PER_SPREADSHEET, MAX_CHARACTERS_PER_CELL, MAX_REQUEST_BYTES, SheetLimitExceeded } from "./sheets/limits.ts";
+export { withRetries, parseRetryAfter, isRetryable, RetriesExhausted, RETRY_DEFAULTS, type Sleep } from "./retry.ts";
+export { failureMessage, googleFailureReason } from "./failure.ts";
+export type { Runtime, RuntimeOptions, Clients } from "./runtime.ts";
