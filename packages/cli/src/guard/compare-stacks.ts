@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { DATA_BEARING, type DataBearingType, dataBearing, isReference } from "./data-bearing.ts";
-import type { Finding } from "./finding.ts";
+import { allowHint as allowEntryHint, type Finding } from "./finding.ts";
+import { hasInPlaceRule, inPlaceFindings } from "./in-place/in-place-findings.ts";
+import { policyStatements } from "./in-place/policy-statements.ts";
+import { ingestionMoves } from "./ingestion-moves.ts";
 import type { StackJson, Stacks } from "./synthesize-ref.ts";
 
-export const ALLOW_FILE = "guard-allow.json";
-
 const show = (value: unknown) => (value === undefined ? "unset" : JSON.stringify(value));
-const allowHint = (stack: string, address: string) =>
-  `if the data may really go, add {"stack": "${stack}", "address": "${address}", "reason": "..."} to ${ALLOW_FILE}`;
+const allowHint = (stack: string, address: string) => `if the data may really go, ${allowEntryHint(stack, address)}`;
 
 /** Literal values of the identifying attributes; undefined when a reference makes them unknowable. */
 function identityOf(kind: DataBearingType, body: Record<string, unknown>): string | undefined {
@@ -46,48 +46,62 @@ function findRename(
   return undefined;
 }
 
-function compareResource(stack: string, type: string, name: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding | undefined {
-  const kind = dataBearing(type, body);
-  if (!kind) return undefined;
+/** Changes in place of a resource that keeps its address (and, when it holds data, is not replaced). */
+function inPlace(stack: string, type: string, address: string, body: Record<string, unknown>, now: Record<string, unknown>, before: Stacks, after: Stacks): Finding[] {
+  if (!hasInPlaceRule(type)) return [];
+  return inPlaceFindings({
+    stack,
+    address,
+    type,
+    before: body,
+    after: now,
+    statements: (side, policy) => policyStatements(policy, (side === "before" ? before : after).get(stack)),
+    reportUnknown: true,
+  });
+}
+
+function compareResource(stack: string, type: string, name: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding[] {
   const address = `${type}.${name}`;
   const head = after.get(stack);
   const now = head?.resource?.[type]?.[name];
+  const kind = dataBearing(type, body);
+  if (!kind) return now ? inPlace(stack, type, address, body, now, before, after) : [];
   if (now) {
     // References (`${...}`) are only known at plan time; the plan check covers them.
     const changed = kind.forceNew.filter((a) => !isReference(body[a]) && !isReference(now[a]) && !isDeepStrictEqual(body[a], now[a]));
-    if (changed.length === 0) return undefined;
+    if (changed.length === 0) return inPlace(stack, type, address, body, now, before, after);
     const what = changed.map((a) => `${a} changes from ${show(body[a])} to ${show(now[a])}`).join(", ");
-    return {
+    return [{
       stack,
       address,
       kind: "replace",
       what: `replaced: ${what}, which Terraform cannot change in place, so it destroys ${kind.loses} and creates an empty one`,
       fix: `keep ${changed.join(" and ")} as before; ${allowHint(stack, address)}`,
-    };
+    }];
   }
-  if (head?.moved?.some((m) => m.from === address)) return undefined; // renamed with a moved block
+  if (head?.moved?.some((m) => m.from === address)) return []; // renamed with a moved block
   const rename = findRename(stack, type, body, before, after);
   if (rename && rename.stack === stack) {
-    return {
+    return [{
       stack,
       address,
       kind: "move",
       to: rename.address,
       what: `moves to ${rename.address} (a construct id changed), so Terraform destroys ${kind.loses} and creates an empty one at the new address`,
       fix: `add a moved block (moved { from = ${address}, to = ${rename.address} }): in cdktf, call moveFromId("${address}") on the new resource, or moveTo on the old one`,
-    };
+    }];
   }
   if (rename) {
-    return {
+    return [{
       stack,
       address,
       kind: "move",
       to: `${rename.stack} ${rename.address}`,
       what: `moves to stack ${rename.stack} as ${rename.address}, so Terraform destroys ${kind.loses} here and creates an empty one there (state cannot move between stacks with a moved block)`,
-      fix: `keep it in ${stack}, or move its state by hand (terraform state rm here, terraform import there) and ${allowHint(stack, address).replace(/^if the data may really go, /, "")}`,
-    };
+      fix: `keep it in ${stack}, or move its state by hand (terraform state rm here, terraform import there) and ${allowEntryHint(stack, address)}`,
+    }];
   }
-  return {
+  return [{
     stack,
     address,
     kind: "destroy",
@@ -95,19 +109,19 @@ function compareResource(stack: string, type: string, name: string, body: Record
       ? `destroyed: it is no longer declared, so Terraform destroys ${kind.loses}`
       : `destroyed: stack ${stack} is no longer synthesized, so ${kind.loses} would be orphaned, or destroyed with the stack`,
     fix: `declare it again; ${allowHint(stack, address)}`,
-  };
+  }];
 }
 
-/** Every data-bearing resource of the base that the head destroys, replaces or moves without a moved block. */
+/**
+ * Every data-bearing resource of the base that the head destroys, replaces or moves without a moved block, and
+ * every change in place that orphans or corrupts stored data or weakens its protection.
+ */
 export function compareStacks(before: Stacks, after: Stacks): Finding[] {
   const findings: Finding[] = [];
   for (const [stack, json] of before) {
     for (const [type, byName] of Object.entries(json.resource ?? {})) {
-      for (const [name, body] of Object.entries(byName)) {
-        const finding = compareResource(stack, type, name, body, before, after);
-        if (finding) findings.push(finding);
-      }
+      for (const [name, body] of Object.entries(byName)) findings.push(...compareResource(stack, type, name, body, before, after));
     }
   }
-  return findings;
+  return ingestionMoves(before, after, findings);
 }
