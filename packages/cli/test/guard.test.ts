@@ -105,14 +105,20 @@ describe("baikal guard", () => {
     );
   });
 
-  it("fails when an allow entry names a change the guard does not know", () => {
+  it("fails when an allow entry names a change the guard does not know, or one this change does not make", () => {
     const root = project();
-    allow(root, [{ stack: "domain-web-staging", address: "aws_glue_catalog_table.table_page_views", change: "path", reason: "copied" }]);
+    allow(root, [
+      { stack: "domain-web-staging", address: "aws_glue_catalog_table.table_page_views", change: "path", reason: "copied" },
+      { stack: "domain-web-staging", address: "aws_glue_catalog_table.table_page_views", change: "format", reason: "converted" },
+    ]);
     const run = baikal(["guard", "--base", "main"], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(
-      'guard-allow.json: allow[0].change: "path" is not a change the guard blocks (changes: location, zone, format, partition-keys, columns, ingestion, retention, ' +
-        "key-rotation, key-disabled, key-policy, lake-formation-admin, deploy-role, lf-tag-values); leave it out for a destroy, replace or move\n",
+    expect(lines(run.stderr)).toEqual(
+      expect.arrayContaining([
+        'guard-allow.json: allow[0].change: "path" is not a change the guard blocks (changes: location, zone, format, partition-keys, columns, ingestion, retention, ' +
+          "key-rotation, key-disabled, key-policy, lake-formation-admin, deploy-role, lf-tag-values); leave it out for a destroy, replace or move",
+        "guard-allow.json: allow[1]: this change does not change the table's storage format at domain-web-staging aws_glue_catalog_table.table_page_views; remove the entry",
+      ]),
     );
   });
 

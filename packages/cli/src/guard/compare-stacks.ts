@@ -60,48 +60,46 @@ function inPlace(stack: string, type: string, address: string, body: Record<stri
   });
 }
 
-function compareResource(stack: string, type: string, name: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding[] {
-  const address = `${type}.${name}`;
+/** A data-bearing resource destroyed, replaced or moved without a moved block. */
+function lostResource(stack: string, type: string, kind: DataBearingType, address: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding | undefined {
   const head = after.get(stack);
-  const now = head?.resource?.[type]?.[name];
-  const kind = dataBearing(type, body);
-  if (!kind) return now ? inPlace(stack, type, address, body, now, before, after) : [];
+  const now = head?.resource?.[type]?.[address.slice(type.length + 1)];
   if (now) {
     // References (`${...}`) are only known at plan time; the plan check covers them.
     const changed = kind.forceNew.filter((a) => !isReference(body[a]) && !isReference(now[a]) && !isDeepStrictEqual(body[a], now[a]));
-    if (changed.length === 0) return inPlace(stack, type, address, body, now, before, after);
+    if (changed.length === 0) return undefined;
     const what = changed.map((a) => `${a} changes from ${show(body[a])} to ${show(now[a])}`).join(", ");
-    return [{
+    return {
       stack,
       address,
       kind: "replace",
       what: `replaced: ${what}, which Terraform cannot change in place, so it destroys ${kind.loses} and creates an empty one`,
       fix: `keep ${changed.join(" and ")} as before; ${allowHint(stack, address)}`,
-    }];
+    };
   }
-  if (head?.moved?.some((m) => m.from === address)) return []; // renamed with a moved block
+  if (head?.moved?.some((m) => m.from === address)) return undefined; // renamed with a moved block
   const rename = findRename(stack, type, body, before, after);
   if (rename && rename.stack === stack) {
-    return [{
+    return {
       stack,
       address,
       kind: "move",
       to: rename.address,
       what: `moves to ${rename.address} (a construct id changed), so Terraform destroys ${kind.loses} and creates an empty one at the new address`,
       fix: `add a moved block (moved { from = ${address}, to = ${rename.address} }): in cdktf, call moveFromId("${address}") on the new resource, or moveTo on the old one`,
-    }];
+    };
   }
   if (rename) {
-    return [{
+    return {
       stack,
       address,
       kind: "move",
       to: `${rename.stack} ${rename.address}`,
       what: `moves to stack ${rename.stack} as ${rename.address}, so Terraform destroys ${kind.loses} here and creates an empty one there (state cannot move between stacks with a moved block)`,
       fix: `keep it in ${stack}, or move its state by hand (terraform state rm here, terraform import there) and ${allowEntryHint(stack, address)}`,
-    }];
+    };
   }
-  return [{
+  return {
     stack,
     address,
     kind: "destroy",
@@ -109,7 +107,16 @@ function compareResource(stack: string, type: string, name: string, body: Record
       ? `destroyed: it is no longer declared, so Terraform destroys ${kind.loses}`
       : `destroyed: stack ${stack} is no longer synthesized, so ${kind.loses} would be orphaned, or destroyed with the stack`,
     fix: `declare it again; ${allowHint(stack, address)}`,
-  }];
+  };
+}
+
+function compareResource(stack: string, type: string, name: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding[] {
+  const address = `${type}.${name}`;
+  const kind = dataBearing(type, body);
+  const lost = kind ? lostResource(stack, type, kind, address, body, before, after) : undefined;
+  if (lost) return [lost];
+  const now = after.get(stack)?.resource?.[type]?.[name];
+  return now ? inPlace(stack, type, address, body, now, before, after) : [];
 }
 
 /**
