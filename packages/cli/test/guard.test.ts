@@ -14,7 +14,7 @@ const allow = (root: string, entries: unknown[]) => writeFileSync(join(root, "gu
 
 const lines = (text: string) => text.split("\n").filter(Boolean);
 
-describe("baikal guard", () => {
+describe("baikal guard", { timeout: 240_000 }, () => {
   it("passes when no data-bearing resource changes, saying what it compared", () => {
     const root = project();
     writeSource(root, "domains/web/domain.ts", domainSource({ ...EVENTS_DOMAIN, description: "Web analytics, now described better." }));

@@ -56,7 +56,7 @@ export async function guard(options: GuardOptions): Promise<GuardResult> {
   // A plan sees what references hide from the configurations; what both see is reported once, from the configurations.
   const seen = new Set(fromConfig.flatMap((f) => [findingKey(f), ...(f.covers ?? []).map((a) => `${f.stack} ${a}`)]));
   const fromPlans = plans.read
-    .flatMap((p) => planFindings(p.stack, p.file))
+    .flatMap((p) => planFindings(p.stack, resolve(root, p.file)))
     .filter((f) => !seen.has(findingKey(f)) && !seen.has(`${f.stack} ${f.address}`));
   const allowList = readAllowList(root);
   const { findings, errors } = applyAllowList([...fromConfig, ...fromPlans], allowList.entries);

@@ -11,6 +11,8 @@ export interface AllowEntry {
   readonly address: string;
   readonly change?: ChangeKind;
   readonly reason: string;
+  /** Its position in the file's `allow` list, for messages. */
+  readonly index: number;
 }
 
 const KEYS = ["stack", "address", "change", "reason"];
@@ -49,7 +51,7 @@ export function readAllowList(root: string): { entries: AllowEntry[]; errors: st
     if (typeof entry.reason !== "string" || !entry.reason.trim()) {
       errors.push(`${at}.reason: say why losing ${typeof entry.address === "string" ? entry.address : "this resource"} and its data is acceptable; reviewers read it`);
     }
-    if (errors.length === before) entries.push(entry as unknown as AllowEntry);
+    if (errors.length === before) entries.push({ ...(entry as Omit<AllowEntry, "index">), index: i });
   });
   return { entries, errors };
 }
@@ -57,12 +59,12 @@ export function readAllowList(root: string): { entries: AllowEntry[]; errors: st
 const matches = (entry: AllowEntry, f: Finding) => findingKey(entry) === findingKey(f);
 
 /** Why an entry matches nothing: the same address may have findings of another class. */
-function staleEntry(entry: AllowEntry, i: number, findings: readonly Finding[]): string {
+function staleEntry(entry: AllowEntry, findings: readonly Finding[]): string {
   const where = `${entry.stack} ${entry.address}`;
   const not = entry.change ? `this change does not ${CHANGES[entry.change]} at ${where}` : `${where} is not destroyed, replaced or moved by this change`;
   const others = findings.filter((f) => f.stack === entry.stack && f.address === entry.address);
   const instead = others.map((f) => (f.change ? `"change": "${f.change}"` : 'no "change"')).join(" or ");
-  return `${ALLOW_FILE}: allow[${i}]: ${not}; ${others.length > 0 ? `its finding needs ${instead} in the entry` : "remove the entry"}`;
+  return `${ALLOW_FILE}: allow[${entry.index}]: ${not}; ${others.length > 0 ? `its finding needs ${instead} in the entry` : "remove the entry"}`;
 }
 
 /**
@@ -71,9 +73,7 @@ function staleEntry(entry: AllowEntry, i: number, findings: readonly Finding[]):
  */
 export function applyAllowList(findings: readonly Finding[], entries: readonly AllowEntry[]): { findings: Finding[]; errors: string[] } {
   const errors: string[] = [];
-  entries.forEach((entry, i) => {
-    if (!findings.some((f) => matches(entry, f))) errors.push(staleEntry(entry, i, findings));
-  });
+  for (const entry of entries) if (!findings.some((f) => matches(entry, f))) errors.push(staleEntry(entry, findings));
   const marked = findings.map((f) => {
     const entry = entries.find((e) => matches(e, f));
     return entry ? { ...f, allowed: entry.reason } : f;

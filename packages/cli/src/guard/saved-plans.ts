@@ -5,6 +5,7 @@ import { synth } from "../commands/synth.ts";
 import { configurationHash, PLAN_SOURCE_FILE, type PlanSource, readPlanSource } from "./plan-source.ts";
 import { readStacks, type Stacks } from "./synthesize-ref.ts";
 
+/** Plan files are named relative to the project's root. */
 export interface SavedPlans {
   /** Plans made from the head's own configuration at the head commit: the guard reads these. */
   readonly read: readonly { readonly stack: string; readonly file: string }[];
@@ -62,8 +63,9 @@ export async function savedPlans(input: SavedPlansInput): Promise<SavedPlans> {
       const json = configurations.get(s.target)?.get(stack);
       return json ? configurationHash(json) : undefined;
     });
-    if (reason) ignored.push({ stack, file: relative(input.root, file) || file, reason });
-    else read.push({ stack, file });
+    const shown = relative(input.root, file);
+    if (reason) ignored.push({ stack, file: shown, reason });
+    else read.push({ stack, file: shown });
   }
   return { read, ignored };
 }
