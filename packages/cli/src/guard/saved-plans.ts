@@ -47,10 +47,11 @@ export async function savedPlans(input: SavedPlansInput): Promise<SavedPlans> {
     .map((stack) => ({ stack, dir: join(input.dir, "stacks", stack) }))
     .filter(({ dir }) => existsSync(join(dir, "plan.json")))
     .map((p) => ({ ...p, source: readPlanSource(p.dir) }));
-  // The head's configuration per target; offline stacks the comparison synthesized are reused.
+  // The head's configuration per target, for plans made at the head commit; offline stacks the comparison synthesized are reused.
+  const current = found.filter((p) => p.source?.commit === input.commit && p.source.stack === p.stack);
   const configurations = new Map<DeployTarget, Stacks>();
-  for (const target of new Set(found.flatMap((p) => (p.source ? [p.source.target] : [])))) {
-    const wanted = found.filter((p) => p.source?.target === target && !(target === "offline" && input.synthesized.has(p.stack))).map((p) => p.stack);
+  for (const target of new Set(current.map((p) => p.source!.target))) {
+    const wanted = current.filter((p) => p.source!.target === target && !(target === "offline" && input.synthesized.has(p.stack))).map((p) => p.stack);
     const outdir = join(input.work, `plans-${target}`);
     if (wanted.length > 0) await synth({ stacks: wanted, target, outdir, contracts: false }, input.project);
     configurations.set(target, new Map([...(target === "offline" ? input.synthesized : []), ...(wanted.length > 0 ? readStacks(outdir) : [])]));
