@@ -107,9 +107,9 @@ export function program(): Command {
     .action((options: { base: string; json?: boolean }) => runCommand(() => affectedCommand(options)));
   cli
     .command("guard")
-    .description("fail when the change would destroy, replace or move a data-bearing resource (bucket, key, database, table, Lake Formation settings)")
+    .description("fail when the change would lose data: a data-bearing resource destroyed, replaced or moved, or changed in place so its data is orphaned or its protection weakened")
     .requiredOption("--base <ref>", "the git ref to compare with, e.g. origin/main")
-    .option("--plans <dir>", "also read saved plans from <dir>/stacks/<stack>/plan.json (default: cdktf.out)")
+    .option("--plans <dir>", "also read the saved plans `baikal plan` made for the head from <dir>/stacks/<stack>/plan.json (default: cdktf.out)")
     .option("--json", "print JSON for machines")
     .action((options: { base: string; plans?: string; json?: boolean }) => runCommand(() => guardCommand(options)));
   cli

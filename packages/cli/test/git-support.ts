@@ -50,6 +50,26 @@ export function monorepoCopy(): string {
   return root;
 }
 
+/**
+ * Like monorepoCopy, but with these files (a fixture organisation, importing "@baikal/platform/declare") in place
+ * of the example organisation: a platform change guarded on a small organisation synthesizes little.
+ */
+export function platformCopy(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), "baikal-platform-"));
+  const skip = (path: string) => /(^|\/)(node_modules|cdktf\.out|\.git|coverage)(\/|$)/.test(path);
+  for (const entry of ["package.json", "tsconfig.json", "tsconfig.base.json", "packages"]) {
+    cpSync(join(REPO_ROOT, entry), join(root, entry), { recursive: true, filter: (src) => !skip(src.slice(REPO_ROOT.length)) });
+  }
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  runGit(root, ["init", "-q", "-b", "main"]);
+  commitAll(root, "base");
+  linkDependencies(REPO_ROOT, root);
+  return root;
+}
+
 export function editFile(root: string, path: string, from: string, to: string): void {
   const file = join(root, path);
   const text = readFileSync(file, "utf8");

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EVENTS_DOMAIN, ORGANISATION, configSource, domainSource } from "../../platform/test/support.ts";
@@ -6,6 +6,7 @@ import { baikal } from "./support.ts";
 import { gitProject, writeSource } from "./git-support.ts";
 
 const RENAMED_TABLE = { ...EVENTS_DOMAIN, tables: EVENTS_DOMAIN.tables!.map((t) => ({ ...t, name: "page_hits" })) };
+const MOVED_TABLE = { ...EVENTS_DOMAIN, tables: EVENTS_DOMAIN.tables!.map((t) => ({ ...t, location: "hits/" })) };
 
 const project = () => gitProject({ "baikal.config.ts": configSource(), "domains/web/domain.ts": domainSource(EVENTS_DOMAIN) });
 
@@ -13,14 +14,14 @@ const allow = (root: string, entries: unknown[]) => writeFileSync(join(root, "gu
 
 const lines = (text: string) => text.split("\n").filter(Boolean);
 
-describe("baikal guard", () => {
+describe("baikal guard", { timeout: 240_000 }, () => {
   it("passes when no data-bearing resource changes, saying what it compared", () => {
     const root = project();
     writeSource(root, "domains/web/domain.ts", domainSource({ ...EVENTS_DOMAIN, description: "Web analytics, now described better." }));
     const run = baikal(["guard", "--base", "main"], root);
     expect(run.stdout).toBe("");
     expect(lines(run.stderr).at(-1)).toMatch(
-      /^guard: ok: no data-bearing resource is destroyed, replaced or moved against main \([0-9a-f]{7}\); 4 stacks compared$/,
+      /^guard: ok: nothing loses data against main \([0-9a-f]{7}\): no data-bearing resource is destroyed, replaced or moved, and no change in place orphans data or weakens its protection; 4 stacks compared$/,
     );
     expect(run.code).toBe(0);
   });
@@ -30,13 +31,16 @@ describe("baikal guard", () => {
     writeSource(root, "baikal.config.ts", configSource({ ...ORGANISATION, name: "acmex" }));
     const run = baikal(["guard", "--base", "main"], root);
     expect(run.code).toBe(1);
-    expect(lines(run.stdout)).toHaveLength(8);
+    // Four buckets per environment, and the table whose files stay in the old raw bucket.
+    expect(lines(run.stdout)).toHaveLength(10);
     expect(lines(run.stdout)).toContain(
       'platform-staging aws_s3_bucket.lake_raw: replaced: bucket changes from "acme-staging-raw-111111111111" to "acmex-staging-raw-111111111111", ' +
         "which Terraform cannot change in place, so it destroys the bucket and every object in it and creates an empty one; keep bucket as before; " +
         'if the data may really go, add {"stack": "platform-staging", "address": "aws_s3_bucket.lake_raw", "reason": "..."} to guard-allow.json',
     );
-    expect(lines(run.stderr).at(-1)).toMatch(/^guard: 8 data-bearing resources would lose data against main \([0-9a-f]{7}\)$/);
+    expect(lines(run.stderr).at(-1)).toMatch(
+      /^guard: 10 changes would lose data or weaken its protection against main \([0-9a-f]{7}\); fix each, or allow it in guard-allow.json with a reason$/,
+    );
   });
 
   it("fails when an environment is removed, destroying its buckets, key and database", () => {
@@ -68,29 +72,6 @@ describe("baikal guard", () => {
     );
   });
 
-  it("fails when a saved plan replaces a data-bearing resource that the configurations alone do not show", () => {
-    const root = project();
-    // What `terraform show -json` writes when the bucket's name is a reference whose value changes.
-    const plan = {
-      resource_changes: [
-        {
-          address: "aws_s3_bucket.lake_raw",
-          type: "aws_s3_bucket",
-          change: { actions: ["delete", "create"], before: { bucket: "acme-staging-raw-111111111111" }, replace_paths: [["bucket"]] },
-        },
-        { address: "aws_glue_catalog_table.view_daily", type: "aws_glue_catalog_table", change: { actions: ["delete"], before: { table_type: "VIRTUAL_VIEW" } } },
-      ],
-    };
-    mkdirSync(join(root, "cdktf.out/stacks/platform-staging"), { recursive: true });
-    writeFileSync(join(root, "cdktf.out/stacks/platform-staging/plan.json"), JSON.stringify(plan));
-    const run = baikal(["guard", "--base", "main"], root);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toBe(
-      "platform-staging aws_s3_bucket.lake_raw: the saved plan replaces it (bucket forces replacement), losing the bucket and every object in it; " +
-        'change the declaration so the plan keeps it; if the data may really go, add {"stack": "platform-staging", "address": "aws_s3_bucket.lake_raw", "reason": "..."} to guard-allow.json\n',
-    );
-  });
-
   it("passes a change that the allow file accepts with a reason, and says so", () => {
     const root = project();
     writeSource(root, "domains/web/domain.ts", domainSource(RENAMED_TABLE));
@@ -100,6 +81,45 @@ describe("baikal guard", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr).toContain(`allowed by guard-allow.json: domain-web-staging aws_glue_catalog_table.table_page_views: ${reason}\n`);
     expect(run.code).toBe(0);
+  });
+
+  it("passes a change in place that allow entries accept for its class of change", () => {
+    const root = project();
+    writeSource(root, "domains/web/domain.ts", domainSource(MOVED_TABLE));
+    const reason = "files copied to web/hits/ first; see #124";
+    allow(root, ["staging", "production"].map((env) => ({ stack: `domain-web-${env}`, address: "aws_glue_catalog_table.table_page_views", change: "location", reason })));
+    const run = baikal(["guard", "--base", "main"], root);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(`allowed by guard-allow.json: domain-web-staging aws_glue_catalog_table.table_page_views (location): ${reason}\n`);
+    expect(run.code).toBe(0);
+  });
+
+  it("fails when an allow entry for a change in place leaves out its change, and names the one it needs", () => {
+    const root = project();
+    writeSource(root, "domains/web/domain.ts", domainSource(MOVED_TABLE));
+    allow(root, [{ stack: "domain-web-staging", address: "aws_glue_catalog_table.table_page_views", reason: "copied" }]);
+    const run = baikal(["guard", "--base", "main"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'guard-allow.json: allow[0]: domain-web-staging aws_glue_catalog_table.table_page_views is not destroyed, replaced or moved by this change; its finding needs "change": "location" in the entry\n',
+    );
+  });
+
+  it("fails when an allow entry names a change the guard does not know, or one this change does not make", () => {
+    const root = project();
+    allow(root, [
+      { stack: "domain-web-staging", address: "aws_glue_catalog_table.table_page_views", change: "path", reason: "copied" },
+      { stack: "domain-web-staging", address: "aws_glue_catalog_table.table_page_views", change: "format", reason: "converted" },
+    ]);
+    const run = baikal(["guard", "--base", "main"], root);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual(
+      expect.arrayContaining([
+        'guard-allow.json: allow[0].change: "path" is not a change the guard blocks (changes: location, zone, format, partition-keys, columns, ingestion, retention, ' +
+          "key-rotation, key-disabled, key-policy, lake-formation-admin, deploy-role, lf-tag-values); leave it out for a destroy, replace or move",
+        "guard-allow.json: allow[1]: this change does not change the table's storage format at domain-web-staging aws_glue_catalog_table.table_page_views; remove the entry",
+      ]),
+    );
   });
 
   it("fails when an allow entry gives no reason", () => {

@@ -2,6 +2,8 @@ import { availableParallelism } from "node:os";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DeployTarget, Project } from "@baikal/platform/project";
+import { configurationHash, headCommit, removeSavedPlan, writePlanSource } from "../guard/plan-source.ts";
+import type { StackJson } from "../guard/synthesize-ref.ts";
 import { terraformEnvironment } from "../terraform/cli-config.ts";
 import { type PlanSummary, summarizePlan } from "../terraform/plan-summary.ts";
 import { inPool, runTerraform } from "../terraform/run-terraform.ts";
@@ -24,8 +26,15 @@ export interface StackPlanResult {
   readonly ms: number;
 }
 
-async function planStack(stack: string, dir: string, env: NodeJS.ProcessEnv): Promise<StackPlanResult> {
+/** What a plan is made from, recorded beside it so that the guard reads only plans of the current head. */
+interface PlanOrigin {
+  readonly target: DeployTarget;
+  readonly commit: string | null;
+}
+
+async function planStack(stack: string, dir: string, env: NodeJS.ProcessEnv, origin: PlanOrigin): Promise<StackPlanResult> {
   const started = performance.now();
+  removeSavedPlan(dir);
   const steps: [string, string[]][] = [
     ["init", ["init", "-input=false", "-no-color"]],
     ["validate", ["validate", "-no-color"]],
@@ -40,6 +49,8 @@ async function planStack(stack: string, dir: string, env: NodeJS.ProcessEnv): Pr
   const show = await runTerraform(["show", "-json", "plan.tfplan"], dir, env);
   if (show.code !== 0) return { stack, error: `terraform show failed:\n${show.stderr.trim()}`, ms: performance.now() - started };
   writeFileSync(join(dir, "plan.json"), show.stdout);
+  const configuration = configurationHash(JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) as StackJson);
+  writePlanSource(dir, { stack, target: origin.target, commit: origin.commit, configuration });
   return { stack, summary: summarizePlan(JSON.parse(show.stdout)), ms: performance.now() - started };
 }
 
@@ -47,9 +58,10 @@ async function planStack(stack: string, dir: string, env: NodeJS.ProcessEnv): Pr
 export async function plan(options: PlanOptions, project?: Project): Promise<{ outdir: string; results: StackPlanResult[] }> {
   const synthesized = await synth(options, project);
   const env = terraformEnvironment(synthesized.outdir);
+  const origin = { target: options.target, commit: headCommit(synthesized.root) };
   const parallel = options.parallel ?? Math.min(4, availableParallelism());
   const results = await inPool(synthesized.stacks, parallel, async (stack) => {
-    const result = await planStack(stack, join(synthesized.outdir, "stacks", stack), env);
+    const result = await planStack(stack, join(synthesized.outdir, "stacks", stack), env, origin);
     console.error(`${result.error ? "failed" : "planned"} ${stack} in ${(result.ms / 1000).toFixed(1)} s`);
     return result;
   });

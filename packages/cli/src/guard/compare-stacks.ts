@@ -1,13 +1,13 @@
 import { isDeepStrictEqual } from "node:util";
 import { DATA_BEARING, type DataBearingType, dataBearing, isReference } from "./data-bearing.ts";
-import type { Finding } from "./finding.ts";
+import { allowHint as allowEntryHint, type Finding } from "./finding.ts";
+import { hasInPlaceRule, inPlaceFindings } from "./in-place/in-place-findings.ts";
+import { policyStatements } from "./in-place/policy-statements.ts";
+import { ingestionMoves } from "./ingestion-moves.ts";
 import type { StackJson, Stacks } from "./synthesize-ref.ts";
 
-export const ALLOW_FILE = "guard-allow.json";
-
 const show = (value: unknown) => (value === undefined ? "unset" : JSON.stringify(value));
-const allowHint = (stack: string, address: string) =>
-  `if the data may really go, add {"stack": "${stack}", "address": "${address}", "reason": "..."} to ${ALLOW_FILE}`;
+const allowHint = (stack: string, address: string) => `if the data may really go, ${allowEntryHint(stack, address)}`;
 
 /** Literal values of the identifying attributes; undefined when a reference makes them unknowable. */
 function identityOf(kind: DataBearingType, body: Record<string, unknown>): string | undefined {
@@ -46,12 +46,24 @@ function findRename(
   return undefined;
 }
 
-function compareResource(stack: string, type: string, name: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding | undefined {
-  const kind = dataBearing(type, body);
-  if (!kind) return undefined;
-  const address = `${type}.${name}`;
+/** Changes in place of a resource that keeps its address (and, when it holds data, is not replaced). */
+function inPlace(stack: string, type: string, address: string, body: Record<string, unknown>, now: Record<string, unknown>, before: Stacks, after: Stacks): Finding[] {
+  if (!hasInPlaceRule(type)) return [];
+  return inPlaceFindings({
+    stack,
+    address,
+    type,
+    before: body,
+    after: now,
+    statements: (side, policy) => policyStatements(policy, (side === "before" ? before : after).get(stack)),
+    reportUnknown: true,
+  });
+}
+
+/** A data-bearing resource destroyed, replaced or moved without a moved block. */
+function lostResource(stack: string, type: string, kind: DataBearingType, address: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding | undefined {
   const head = after.get(stack);
-  const now = head?.resource?.[type]?.[name];
+  const now = head?.resource?.[type]?.[address.slice(type.length + 1)];
   if (now) {
     // References (`${...}`) are only known at plan time; the plan check covers them.
     const changed = kind.forceNew.filter((a) => !isReference(body[a]) && !isReference(now[a]) && !isDeepStrictEqual(body[a], now[a]));
@@ -84,7 +96,7 @@ function compareResource(stack: string, type: string, name: string, body: Record
       kind: "move",
       to: `${rename.stack} ${rename.address}`,
       what: `moves to stack ${rename.stack} as ${rename.address}, so Terraform destroys ${kind.loses} here and creates an empty one there (state cannot move between stacks with a moved block)`,
-      fix: `keep it in ${stack}, or move its state by hand (terraform state rm here, terraform import there) and ${allowHint(stack, address).replace(/^if the data may really go, /, "")}`,
+      fix: `keep it in ${stack}, or move its state by hand (terraform state rm here, terraform import there) and ${allowEntryHint(stack, address)}`,
     };
   }
   return {
@@ -98,16 +110,25 @@ function compareResource(stack: string, type: string, name: string, body: Record
   };
 }
 
-/** Every data-bearing resource of the base that the head destroys, replaces or moves without a moved block. */
+function compareResource(stack: string, type: string, name: string, body: Record<string, unknown>, before: Stacks, after: Stacks): Finding[] {
+  const address = `${type}.${name}`;
+  const kind = dataBearing(type, body);
+  const lost = kind ? lostResource(stack, type, kind, address, body, before, after) : undefined;
+  if (lost) return [lost];
+  const now = after.get(stack)?.resource?.[type]?.[name];
+  return now ? inPlace(stack, type, address, body, now, before, after) : [];
+}
+
+/**
+ * Every data-bearing resource of the base that the head destroys, replaces or moves without a moved block, and
+ * every change in place that orphans or corrupts stored data or weakens its protection.
+ */
 export function compareStacks(before: Stacks, after: Stacks): Finding[] {
   const findings: Finding[] = [];
   for (const [stack, json] of before) {
     for (const [type, byName] of Object.entries(json.resource ?? {})) {
-      for (const [name, body] of Object.entries(byName)) {
-        const finding = compareResource(stack, type, name, body, before, after);
-        if (finding) findings.push(finding);
-      }
+      for (const [name, body] of Object.entries(byName)) findings.push(...compareResource(stack, type, name, body, before, after));
     }
   }
-  return findings;
+  return ingestionMoves(before, after, findings);
 }

@@ -35,6 +35,28 @@ export const DATA_BEARING: Readonly<Record<string, DataBearingType>> = {
     loses: "the location's registration, and every grant on it until it is registered again",
   },
   aws_dynamodb_table: { forceNew: ["name", "hash_key", "range_key"], identity: ["name"], loses: "the table and every item in it" },
+  aws_sqs_queue: {
+    forceNew: ["name", "name_prefix", "fifo_queue"],
+    identity: ["name"],
+    loses: "the queue and every message in it (failed events waiting to be replayed)",
+  },
+  aws_secretsmanager_secret: {
+    forceNew: ["name", "name_prefix"],
+    identity: ["name"],
+    loses: "the secret and the value set in it by hand (Terraform does not know it and cannot restore it)",
+  },
+  aws_cloudwatch_log_group: { forceNew: ["name", "name_prefix", "log_group_class"], identity: ["name"], loses: "the log group and every log event in it" },
+  aws_sfn_state_machine: { forceNew: ["name", "name_prefix", "type"], identity: ["name"], loses: "the state machine and its execution history" },
+  aws_quicksight_data_set: {
+    forceNew: ["aws_account_id", "data_set_id"],
+    identity: ["aws_account_id", "data_set_id"],
+    loses: "the dataset, its SPICE data and the analyses and dashboards built on it",
+  },
+  aws_lakeformation_lf_tag: {
+    forceNew: ["catalog_id", "key"],
+    identity: ["catalog_id", "key"],
+    loses: "the LF-tag, its assignments to databases, tables and columns, and every grant made through it",
+  },
 };
 
 export function dataBearing(type: string, resource: Record<string, unknown>): DataBearingType | undefined {
@@ -43,5 +65,5 @@ export function dataBearing(type: string, resource: Record<string, unknown>): Da
   return (kind.holdsData ?? (() => true))(resource) ? kind : undefined;
 }
 
-/** A value Terraform only knows at apply time (a reference): not comparable before a plan. */
-export const isReference = (value: unknown): boolean => JSON.stringify(value ?? null).includes("${");
+/** A value Terraform only knows at apply time (a reference): not comparable before a plan. `$${` is an escaped `${`. */
+export const isReference = (value: unknown): boolean => /(^|[^$])\$\{/.test(JSON.stringify(value ?? null));
