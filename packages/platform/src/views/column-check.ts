@@ -1,7 +1,7 @@
-import { canCoerce, type OutputColumn } from "@baikal/sql";
+import { canCoerce, parseTrinoType, type OutputColumn, type TrinoType } from "@baikal/sql";
 import type { ViewDeclaration } from "../declarations/view.ts";
 import type { Problem } from "../problems/problem.ts";
-import { hiveTypeOf } from "./hive-type-of.ts";
+import { suggestedHiveType } from "./hive-type-of.ts";
 import { trinoTypeOf } from "../declarations/hive-type.ts";
 
 export interface ColumnCheckContext {
@@ -38,7 +38,7 @@ export function checkViewColumns(output: readonly OutputColumn[], context: Colum
     problems.push(
       atOutput(
         column,
-        `the SELECT produces "${column.name}", which views[${viewIndex}] in ${domainFile} does not declare; add it to the view's columns${column.type && hiveTypeOf(column.type) ? ` (type "${hiveTypeOf(column.type)}")` : ""} or remove it from the SELECT`,
+        `the SELECT produces "${column.name}", which views[${viewIndex}] in ${domainFile} does not declare; add it to the view's columns${column.type && suggestedHiveType(column.type) ? ` (type "${suggestedHiveType(column.type)}")` : ""} or remove it from the SELECT`,
       ),
     );
   }
@@ -57,7 +57,7 @@ export function checkViewColumns(output: readonly OutputColumn[], context: Colum
     if (!declaration || column.type === undefined) continue;
     const stored = trinoTypeOf(declaration.type);
     if (!canCoerce(column.type, stored)) {
-      const produced = hiveTypeOf(column.type);
+      const produced = suggestedHiveType(column.type);
       const fix = produced
         ? `declare it as ${produced}, or CAST the expression to ${stored}`
         : `Hive has no ${column.type}, so CAST the expression to ${stored}`;
@@ -67,7 +67,41 @@ export function checkViewColumns(output: readonly OutputColumn[], context: Colum
           `column "${column.name}" is declared as ${declaration.type} (${stored} in Athena) but the SELECT produces ${column.type}; Athena would report the view as stale: ${fix}`,
         ),
       );
+      continue;
+    }
+    const renamed = renamedField(column.type, stored);
+    if (renamed !== undefined) {
+      problems.push(
+        atOutput(
+          column,
+          `column "${column.name}" declares the struct field "${renamed.declared}" where the SELECT produces "${renamed.produced}"; Athena would silently read ${renamed.produced} as ${renamed.declared}: declare the field as ${renamed.produced}, or build the row with the declared names`,
+        ),
+      );
     }
   }
   return problems;
+}
+
+/**
+ * The first row field whose declared name differs from the produced one. Trino coerces rows by position and
+ * ignores names, so the view would run, and every reader would see the declared name on the other value.
+ */
+function renamedField(produced: string, stored: string): { declared: string; produced: string } | undefined {
+  const a = parseTrinoType(produced);
+  const b = parseTrinoType(stored);
+  const walk = (x: TrinoType | undefined, y: TrinoType | undefined): { declared: string; produced: string } | undefined => {
+    if (x === undefined || y === undefined) return undefined;
+    if (x.kind === "array" && y.kind === "array") return walk(x.element, y.element);
+    if (x.kind === "map" && y.kind === "map") return walk(x.key, y.key) ?? walk(x.value, y.value);
+    if (x.kind !== "row" || y.kind !== "row") return undefined;
+    for (let i = 0; i < x.fields.length; i++) {
+      const p = x.fields[i];
+      const d = y.fields[i];
+      if (p?.name !== undefined && d?.name !== undefined && p.name.toLowerCase() !== d.name.toLowerCase()) return { declared: d.name, produced: p.name };
+      const inner = walk(p?.type, d?.type);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  };
+  return walk(a, b);
 }

@@ -40,7 +40,15 @@ function hive(type: TrinoType): string | undefined {
   }
 }
 
-/** The Hive type to declare for a Trino type a SELECT produces, or undefined when Hive has none. */
+/**
+ * The Hive type to suggest declaring for what a SELECT produces: bounded strings (Trino types `'abc'` as
+ * varchar(3)) become `string`, which stores any of them, so a declaration does not break when a literal grows.
+ */
+export function suggestedHiveType(trinoType: string): string | undefined {
+  return hiveTypeOf(trinoType)?.replace(/\bvarchar\(\d+\)/g, "string");
+}
+
+/** The Hive type of a Trino type, or undefined when Hive has none. */
 export function hiveTypeOf(trinoType: string): string | undefined {
   const parsed = parseTrinoType(trinoType);
   return parsed && hive(parsed);

@@ -120,6 +120,7 @@ export function checkGrouped(node: ParseTree | null | undefined, context: Groupi
     checkAggregateArguments(rule, analysis);
     return false;
   }
+  if (kind === "unknown") return false;
   if (rule instanceof P.GroupingOperationContext) {
     for (const name of rule.qualifiedName()) {
       if (!context.keys.has(expressionKey(name, analysis))) analysis.report(name, typeMessages.groupingArgument(written(analysis, name)));

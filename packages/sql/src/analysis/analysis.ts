@@ -19,8 +19,11 @@ export interface ResolvedName {
   readonly fields: readonly string[];
 }
 
-/** How a function call was resolved: aggregation and window rules depend on it. */
-export type CallKind = "scalar" | "aggregate" | "window";
+/**
+ * How a function call was resolved: aggregation and window rules depend on it. "unknown" marks a call already
+ * reported (no such function): whether it aggregates is unknown, so nothing inside it is checked against GROUP BY.
+ */
+export type CallKind = "scalar" | "aggregate" | "window" | "unknown";
 
 /** Expressions nested deeper than this are reported instead of analysed (the stack would overflow). */
 export const MAX_DEPTH = 500;

@@ -98,11 +98,13 @@ export function functionCallType(node: P.FunctionCallContext, scope: Scope, anal
 
   const entry = entryOf(name);
   if (entry === undefined) {
+    analysis.callKinds.set(node, "unknown");
     reportUnknown(name, written, node, analysis);
     typeUntypedLambdas(args);
     return undefined;
   }
   if (entry.athena?.supported === false) {
+    analysis.callKinds.set(node, "unknown");
     analysis.report(node, typeMessages.unsupportedFunction(written, entry.athena.reason));
     typeUntypedLambdas(args);
     return undefined;

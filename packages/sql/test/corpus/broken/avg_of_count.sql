@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/dns_query_counts.sql
 -- class: nested-aggregate
 -- mistake: avg(count(*)) nests an aggregation: Cannot nest aggregations inside aggregation 'avg'.
--- expect: 7:37
+-- expect: 8:37
+-- message: cannot nest aggregations inside aggregation 'avg': count(*); compute the inner aggregate in a subquery or WITH query first
 -- database: security_analysis
 -- columns: query_name string, query_type string, query_count double
 SELECT  query_name, query_type, avg(count(*)) as query_count FROM r53dns

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/ri_sp_mapping.sql
 -- class: ambiguous-column
 -- mistake: both subqueries a and b have billing_period_mapping: Column 'billing_period_mapping' is ambiguous.
--- expect: 8:3
+-- expect: 9:3
+-- message: column "billing_period_mapping" is ambiguous: it is in subquery a (as a) and subquery b (as b); qualify it, e.g. "a.billing_period_mapping"
 -- database: cid_data_export
 -- columns: billing_period_mapping timestamp, payer_account_id_mapping string, ri_sp_arn_mapping string, ri_sp_end_date timestamp, ri_sp_term string, ri_sp_offering string, ri_sp_payment string
 SELECT DISTINCT

@@ -1,7 +1,8 @@
 -- variant-of: real/waf/referer_count.sql
 -- class: return-type
 -- mistake: count(*) is bigint but the column is declared int; Athena calls the view stale.
--- expect: 11:17
+-- expect: 12:8
+-- message: column "referer_count" is declared as int (integer in Athena) but the SELECT produces bigint; Athena would report the view as stale: declare it as bigint, or CAST the expression to integer
 -- database: default
 -- columns: referer_count int
 WITH test_dataset AS 

@@ -1,7 +1,8 @@
 -- variant-of: real/waf/rate_based_blocks_by_ip.sql
 -- class: aggregate-in-where
 -- mistake: COUNT in WHERE instead of HAVING: WHERE clause cannot contain aggregations.
--- expect: 10:44
+-- expect: 11:44
+-- message: the WHERE clause cannot contain aggregations, window functions or grouping operations: COUNT(httpRequest.clientIp); filter aggregates in HAVING, window functions in an outer query
 -- database: default
 -- columns: count bigint, clientip string
 SELECT COUNT(httpRequest.clientIp) as count,

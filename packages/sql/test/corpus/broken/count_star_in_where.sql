@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_events_by_region.sql
 -- class: aggregate-in-where
 -- mistake: count(*) in WHERE instead of HAVING: WHERE clause cannot contain aggregations.
--- expect: 11:5
+-- expect: 12:5
+-- message: the WHERE clause cannot contain aggregations, window functions or grouping operations: count(*); filter aggregates in HAVING, window functions in an outer query
 -- database: security_analysis
 -- columns: region_partition string, eventcount bigint
 SELECT region_partition, count(*) as eventcount FROM cloudtrail

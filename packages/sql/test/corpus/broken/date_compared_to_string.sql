@@ -1,7 +1,8 @@
 -- variant-of: real/vpc/https_packets_last_week.sql
 -- class: operator-types
 -- mistake: the date partition is compared with a varchar literal; Trino does not coerce varchar to date: Cannot apply operator: date > varchar(10).
--- expect: 11:30
+-- expect: 12:30
+-- message: cannot apply operator: date > varchar(10); Athena never converts between these types implicitly: e.g. date > DATE '2020-05-01'
 -- database: default
 -- columns: packetcount bigint, dstaddr string
 SELECT SUM(packets) AS

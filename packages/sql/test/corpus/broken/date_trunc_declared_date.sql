@@ -1,7 +1,8 @@
 -- variant-of: real/cid/compute_savings_plan_eligible_spend.sql
 -- class: return-type
 -- mistake: date_trunc('hour', timestamp) stays a timestamp but usage_date is declared date; Athena calls the view stale.
--- expect: 14:55
+-- expect: 15:4
+-- message: column "usage_date" is declared as date (date in Athena) but the SELECT produces timestamp(3); Athena would report the view as stale: declare it as timestamp, or CAST the expression to date
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, payer_account_id string, linked_account_id string, billing_period timestamp, usage_date date, unblended_cost double
 SELECT DISTINCT

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/ec2_running_cost.sql
 -- class: unknown-function
 -- mistake: DATE_TRUNK is a typo of date_trunc; Athena: Function 'date_trunk' not registered.
--- expect: 12:5
+-- expect: 13:5
+-- message: function DATE_TRUNK is not registered in Athena (engine v3, Trino functions); did you mean date_trunc?
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, purchase_option string, amortized_cost double, usage_quantity double
 SELECT DISTINCT

@@ -1,7 +1,8 @@
 -- variant-of: real/vpc/flows_with_start_and_end.sql
 -- class: name-needs-quotes
 -- mistake: end is reserved (CASE ... END) and must be written "end": mismatched input 'end'.
--- expect: 12:33
+-- expect: 13:33
+-- message: syntax error: "end" is a reserved word in Athena SQL; to use it as a name, quote it: "end"
 -- database: default
 -- columns: interface_id string, srcaddr string, action string, protocol bigint, start_time string, end_time string
 SELECT interface_id,

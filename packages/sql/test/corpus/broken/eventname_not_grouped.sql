@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_events_by_region_and_name.sql
 -- class: group-by
 -- mistake: eventname is selected but not grouped: 'eventname' must be an aggregate expression or appear in GROUP BY clause.
--- expect: 7:26
+-- expect: 8:26
+-- message: 'eventname' must be an aggregate expression or appear in GROUP BY clause; add it to GROUP BY or aggregate it (e.g. arbitrary(eventname))
 -- database: security_analysis
 -- columns: region_partition string, eventname string, eventcount bigint
 SELECT region_partition, eventname, count(*) as eventcount FROM cloudtrail

@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_calls_from_public_ips.sql
 -- class: syntax-unbalanced-parenthesis
 -- mistake: one ) too many closes the NOT (...) group: extraneous input ')'.
--- expect: 15:71
+-- expect: 16:71
+-- message: syntax error: this ")" closes nothing; remove it or add the missing "("
 -- database: security_analysis
 -- columns: eventversion string, useridentity struct<type:string,principalid:string,arn:string,accountid:string,invokedby:string,accesskeyid:string,username:string,sessioncontext:struct<attributes:struct<mfaauthenticated:string,creationdate:string>,sessionissuer:struct<type:string,principalid:string,arn:string,accountid:string,username:string>>>, eventtime string, eventsource string, eventname string, awsregion string, sourceipaddress string, useragent string, errorcode string, errormessage string, requestparameters string, responseelements string, additionaleventdata string, requestid string, eventid string, resources array<struct<arn:string,accountid:string,type:string>>, eventtype string, apiversion string, readonly string, recipientaccountid string, serviceeventdetails string, sharedeventid string, vpcendpointid string, date_partition string, region_partition string, account_partition string
 SELECT *

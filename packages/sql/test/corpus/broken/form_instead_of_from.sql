@@ -1,7 +1,8 @@
 -- variant-of: real/alb/safari_urls.sql
 -- class: syntax-typo-keyword
 -- mistake: FORM instead of FROM: mismatched input 'alb_logs'.
--- expect: 8:1
+-- expect: 9:1
+-- message: syntax error: "FORM" is not a keyword here; did you mean FROM?
 -- database: default
 -- columns: request_url string
 SELECT request_url

@@ -1,7 +1,8 @@
 -- variant-of: real/waf/ip_count_per_five_minutes.sql
 -- class: syntax-unbalanced-parenthesis
 -- mistake: one ) is missing before the format pattern, so the ( of format_datetime( is never closed: mismatched input 'AS'.
--- expect: 9:21
+-- expect: 10:21
+-- message: syntax error: this "(" is never closed; add the missing ")"
 -- database: default
 -- columns: five_minutes_ts string, clientip string, ip_count bigint
 WITH test_dataset AS 

@@ -1,7 +1,8 @@
 -- variant-of: real/waf/ip_count_per_five_minutes.sql
 -- class: unknown-function
 -- mistake: format_datetme is a typo of format_datetime; Athena: Function 'format_datetme' not registered.
--- expect: 9:6
+-- expect: 10:6
+-- message: function format_datetme is not registered in Athena (engine v3, Trino functions); did you mean format_datetime?
 -- database: default
 -- columns: five_minutes_ts string, clientip string, ip_count bigint
 WITH test_dataset AS 

@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_iam_changes.sql
 -- class: foreign-function
 -- mistake: get_json_object is Hive; Athena has json_extract_scalar: Function 'get_json_object' not registered.
--- expect: 7:71
+-- expect: 8:71
+-- message: get_json_object is a Hive/Spark function that Athena (engine v3, Trino) does not have; write json_extract_scalar(json, '$.path')
 -- database: security_analysis
 -- columns: eventtime string, arn string, username string, eventname string, requestparameters string
 SELECT eventtime, useridentity.arn, useridentity.username, eventname, get_json_object(requestparameters, '$.userName') AS requestparameters 

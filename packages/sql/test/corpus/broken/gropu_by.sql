@@ -1,7 +1,8 @@
 -- variant-of: real/cid/summary_view.sql
 -- class: syntax-typo-keyword
 -- mistake: GROPU instead of GROUP: mismatched input 'GROPU'.
--- expect: 100:3
+-- expect: 101:3
+-- message: syntax error: "GROPU" is not a keyword here; did you mean GROUP?
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, invoice_id string, charge_type string, charge_category string, purchase_option string, ri_sp_arn string, product_code string, product_name string, service string, product_family string, usage_type string, operation string, item_description string, availability_zone string, region string, instance_type_family string, instance_type string, platform string, tenancy string, processor string, processor_features string, database_engine string, product_group string, product_from_location string, product_to_location string, current_generation string, legal_entity string, billing_entity string, pricing_unit string, resource_id_count bigint, usage_quantity double, unblended_cost double, amortized_cost double, ri_sp_trueup double, ri_sp_upfront_fees double, public_cost double
 SELECT

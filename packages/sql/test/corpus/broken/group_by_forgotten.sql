@@ -1,7 +1,8 @@
 -- variant-of: real/vpc/https_packets_last_week.sql
 -- class: group-by
 -- mistake: SUM(packets) with dstaddr but no GROUP BY: 'dstaddr' must be an aggregate expression or appear in GROUP BY clause.
--- expect: 9:3
+-- expect: 10:3
+-- message: 'dstaddr' must be an aggregate expression or appear in GROUP BY clause; add it to GROUP BY or aggregate it (e.g. arbitrary(dstaddr))
 -- database: default
 -- columns: packetcount bigint, dstaddr string
 SELECT SUM(packets) AS

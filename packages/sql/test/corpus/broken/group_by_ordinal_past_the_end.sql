@@ -1,7 +1,8 @@
 -- variant-of: real/cid/s3_view.sql
 -- class: group-by-ordinal
 -- mistake: the select list has 16 columns but the ordinal 17 is grouped: GROUP BY position 17 is not in select list.
--- expect: 64:5
+-- expect: 65:5
+-- message: GROUP BY position 17 is not in select list; the SELECT has 16 columns
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, resource_id string, product_code string, operation string, region string, charge_type string, pricing_unit string, usage_quantity double, unblended_cost double, public_cost double
 SELECT DISTINCT 

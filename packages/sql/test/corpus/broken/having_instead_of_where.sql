@@ -1,7 +1,8 @@
 -- variant-of: real/waf/x_forwarded_for_counts.sql
 -- class: having
 -- mistake: the header-name filter moved from WHERE to HAVING, where header.name is neither grouped nor aggregated: 'header.name' must be an aggregate expression or appear in GROUP BY clause.
--- expect: 16:8
+-- expect: 17:8
+-- message: 'header.name' must be an aggregate expression or appear in GROUP BY clause; add it to GROUP BY or aggregate it (e.g. arbitrary(header.name))
 -- database: default
 -- columns: ip string, count bigint
 WITH test_dataset AS

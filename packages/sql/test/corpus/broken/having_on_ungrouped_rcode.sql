@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/dns_query_counts.sql
 -- class: having
 -- mistake: HAVING rcode filters on a column that is neither grouped nor aggregated: 'rcode' must be an aggregate expression or appear in GROUP BY clause.
--- expect: 13:8
+-- expect: 14:8
+-- message: 'rcode' must be an aggregate expression or appear in GROUP BY clause; add it to GROUP BY or aggregate it (e.g. arbitrary(rcode))
 -- database: security_analysis
 -- columns: query_name string, query_type string, query_count bigint
 SELECT  query_name, query_type, count(*) as query_count FROM r53dns

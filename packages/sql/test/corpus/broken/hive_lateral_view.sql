@@ -1,7 +1,8 @@
 -- variant-of: real/waf/referer_count.sql
 -- class: unsupported
 -- mistake: LATERAL VIEW explode is HiveQL; Athena (Trino) needs CROSS JOIN UNNEST: mismatched input 'VIEW'.
--- expect: 9:5
+-- expect: 10:5
+-- message: syntax error: LATERAL VIEW is Hive syntax that Athena (Trino) does not have; write CROSS JOIN UNNEST(array_column) AS t(element)
 -- database: default
 -- columns: referer_count bigint
 WITH test_dataset AS 

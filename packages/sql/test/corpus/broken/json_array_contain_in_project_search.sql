@@ -1,7 +1,8 @@
 -- variant-of: real/arrays-json/json_users_in_project.sql
 -- class: unknown-function
 -- mistake: json_array_contain misses the final s of json_array_contains; Athena: Function 'json_array_contain' not registered.
--- expect: 16:7
+-- expect: 17:7
+-- message: function json_array_contain is not registered in Athena (engine v3, Trino functions); did you mean json_array_contains?
 -- database: default
 -- columns: user string
 WITH dataset AS (

@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_password_changes.sql
 -- class: unknown-function
 -- mistake: json_extract_scaler is a typo of json_extract_scalar; Athena: Function 'json_extract_scaler' not registered.
--- expect: 8:2
+-- expect: 9:2
+-- message: function json_extract_scaler is not registered in Athena (engine v3, Trino functions); did you mean json_extract_scalar?
 -- database: security_analysis
 -- columns: eventtime string, arn string, username string, eventname string, "username with password modified" string
 SELECT eventtime, useridentity.arn, useridentity.username, eventname,

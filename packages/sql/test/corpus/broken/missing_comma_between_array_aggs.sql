@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_user_activity.sql
 -- class: syntax-missing-comma
 -- mistake: the comma after AS eventnames is missing: mismatched input 'array_agg'.
--- expect: 8:2
+-- expect: 9:2
+-- message: syntax error: "array_agg" cannot follow "eventnames" here; is a comma missing before "array_agg"? (two names in a row read as a value and its alias)
 -- database: security_analysis
 -- columns: arn string, eventnames array<string>, sourceips array<string>, useragents array<string>
 SELECT useridentity.arn, array_agg(DISTINCT(eventname)) AS eventnames

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/data_transfer_view.sql
 -- class: syntax-missing-comma
 -- mistake: the leading comma of the product_code line is missing: mismatched input 'line_item_product_code'.
--- expect: 11:3
+-- expect: 12:3
+-- message: syntax error: "line_item_product_code" cannot follow "product_servicename" here; is a comma missing before "line_item_product_code"? (two names in a row read as a value and its alias)
 -- database: cid_data_export
 -- columns: product_family string, product_servicecode string, product_servicename string, product_code string, usage_date timestamp, billing_period timestamp, payer_account_id string, linked_account_id string, product_name string, charge_type string, operation string, region string, usage_type string, from_location string, to_location string, from_location_type string, resource_id string, blended_rate string, unblended_rate string, public_ondemand_rate string, data_transfer_type string, tbs double, usage_quantity double, blended_cost double, unblended_cost double, public_cost double
 SELECT

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/hourly_view.sql
 -- class: foreign-function
 -- mistake: nvl is Oracle/Spark; Athena has coalesce: Function 'nvl' not registered.
--- expect: 33:11
+-- expect: 34:11
+-- message: nvl is a Hive/Spark/Oracle function that Athena (engine v3, Trino) does not have; write coalesce(a, b)
 -- database: cid_data_export
 -- columns: product_code string, service string, tags_json string, operation string, charge_type string, usage_type string, item_description string, pricing_unit string, region string, pricing_term string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, savings_plan_a_r_n string, reservation_a_r_n string, unblended_cost double, reservation_effective_cost double, savings_plan_effective_cost double, usage_quantity double
 SELECT DISTINCT

@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_iam_changes.sql
 -- class: syntax-typo-keyword
 -- mistake: ODER instead of ORDER: mismatched input 'BY'.
--- expect: 18:1
+-- expect: 19:1
+-- message: syntax error: "ODER" is not a keyword here; did you mean ORDER?
 -- database: security_analysis
 -- columns: eventtime string, arn string, username string, eventname string, requestparameters string
 SELECT eventtime, useridentity.arn, useridentity.username, eventname, requestparameters 

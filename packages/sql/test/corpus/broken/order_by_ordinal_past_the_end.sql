@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/vpcflow_ip_pairs.sql
 -- class: order-by-ordinal
 -- mistake: ORDER BY 6 but the select list has 5 columns: ORDER BY position 6 is not in select list.
--- expect: 13:10
+-- expect: 14:10
+-- message: ORDER BY position 6 is not in select list; the SELECT has 5 columns
 -- database: security_analysis
 -- columns: region string, instanceid string, sourceaddress string, destinationaddress string, record_count bigint
 SELECT region, instanceid, sourceaddress, destinationaddress, count(*) as record_count FROM vpcflow

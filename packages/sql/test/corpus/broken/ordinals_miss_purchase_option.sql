@@ -1,7 +1,8 @@
 -- variant-of: real/cid/ec2_running_cost.sql
 -- class: group-by-ordinal
 -- mistake: GROUP BY 1..7 leaves out column 8 (purchase_option, a CASE): it must be an aggregate expression or appear in GROUP BY clause.
--- expect: 16:12
+-- expect: 17:12
+-- message: 'savings_plan_savings_plan_a_r_n' must be an aggregate expression or appear in GROUP BY clause; add it to GROUP BY or aggregate it (e.g. arbitrary(savings_plan_savings_plan_a_r_n))
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, purchase_option string, amortized_cost double, usage_quantity double
 SELECT DISTINCT

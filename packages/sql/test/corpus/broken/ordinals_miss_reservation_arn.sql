@@ -1,7 +1,8 @@
 -- variant-of: real/cid/hourly_view.sql
 -- class: group-by-ordinal
 -- mistake: GROUP BY 1..15 leaves out column 16 (reservation_a_r_n): it must be an aggregate expression or appear in GROUP BY clause.
--- expect: 23:7
+-- expect: 24:7
+-- message: 'reservation_reservation_a_r_n' must be an aggregate expression or appear in GROUP BY clause; add it to GROUP BY or aggregate it (e.g. arbitrary(reservation_reservation_a_r_n))
 -- database: cid_data_export
 -- columns: product_code string, service string, tags_json string, operation string, charge_type string, usage_type string, item_description string, pricing_unit string, region string, pricing_term string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, savings_plan_a_r_n string, reservation_a_r_n string, unblended_cost double, reservation_effective_cost double, savings_plan_effective_cost double, usage_quantity double
 SELECT DISTINCT

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/compute_savings_plan_eligible_spend.sql
 -- class: group-by-ordinal
 -- mistake: GROUP BY 1..6 leaves out column 7 (usage_date): it must be an aggregate expression or appear in GROUP BY clause.
--- expect: 14:25
+-- expect: 15:25
+-- message: 'line_item_usage_start_date' must be an aggregate expression or appear in GROUP BY clause; add it to GROUP BY or aggregate it (e.g. arbitrary(line_item_usage_start_date))
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, payer_account_id string, linked_account_id string, billing_period timestamp, usage_date timestamp, unblended_cost double
 SELECT DISTINCT

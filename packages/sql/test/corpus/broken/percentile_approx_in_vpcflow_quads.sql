@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/vpcflow_bytes_per_quad.sql
 -- class: foreign-function
 -- mistake: percentile_approx is Hive/Spark; Athena has approx_percentile: Function 'percentile_approx' not registered.
--- expect: 7:72
+-- expect: 8:72
+-- message: percentile_approx is a Hive/Spark function that Athena (engine v3, Trino) does not have; write approx_percentile(x, 0.5) (Athena does not support it (Hive views list it as unsupported); approx_percentile also takes an array of percentages.)
 -- database: security_analysis
 -- columns: sourceaddress string, destinationaddress string, sourceport int, destinationport int, byte_count bigint
 SELECT sourceaddress, destinationaddress, sourceport, destinationport, percentile_approx(numbytes, 0.5) as byte_count FROM vpcflow

@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/vpcflow_bytes_from_port_443.sql
 -- class: operator-types
 -- mistake: sourceport is an int compared with 'https': Cannot apply operator: integer = varchar(5).
--- expect: 9:16
+-- expect: 10:16
+-- message: cannot apply operator: integer = varchar(5); Athena never converts between these types implicitly: e.g. CAST(sourceport AS varchar) = 'https'
 -- database: security_analysis
 -- columns: region string, instanceid string, sourceaddress string, sourceport int, destinationaddress string, byte_count bigint
 SELECT region, instanceid, sourceaddress, sourceport, destinationaddress, sum(numbytes) as byte_count FROM vpcflow

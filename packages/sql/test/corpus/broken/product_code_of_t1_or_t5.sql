@@ -1,7 +1,8 @@
 -- variant-of: real/cid/monthly_bill_by_account.sql
 -- class: ambiguous-column
 -- mistake: t1 and t5 both have line_item_product_code: Column 'line_item_product_code' is ambiguous.
--- expect: 64:18
+-- expect: 65:18
+-- message: column "line_item_product_code" is ambiguous: it is in t1 (as t1) and t5 (as t5); qualify it, e.g. "t1.line_item_product_code"
 -- database: cid_data_export
 -- columns: bill_billing_period_start_date timestamp, bill_payer_account_id string, line_item_usage_account_id string, charge_type string, product_product_name string, product_region string, line_item_product_code string, unblended_cost double, amortized_cost double, account_name string, payer_account_name string, region_latitude decimal(38,0), region_longitude decimal(38,0), aws_service_category string
 WITH

@@ -1,7 +1,8 @@
 -- variant-of: real/trino-docs/in_subquery.sql
 -- class: unknown-table
 -- mistake: the TPC-H table is nation: Table 'awsdatacatalog.tpch.nations' does not exist.
--- expect: 8:6
+-- expect: 9:6
+-- message: unknown table or view "tpch.nations"; did you mean "tpch.nation"?
 -- database: tpch
 -- columns: name string
 SELECT name

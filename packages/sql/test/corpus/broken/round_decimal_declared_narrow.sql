@@ -1,7 +1,8 @@
 -- variant-of: real/cid/sus_idle_elb.sql
 -- class: return-type
 -- mistake: round(decimal(16,8), 2) is decimal(17,8) in Trino but the column is declared decimal(16,8); Athena calls the view stale.
--- expect: 37:55
+-- expect: 38:3
+-- message: column "sum_line_item_unblended_cost" is declared as decimal(16,8) (decimal(16,8) in Athena) but the SELECT produces decimal(17,8); Athena would report the view as stale: declare it as decimal(17,8), or CAST the expression to decimal(16,8)
 -- database: cid_data_export
 -- columns: bill_payer_account_id string, bill_billing_period_start_date timestamp, line_item_usage_account_id string, split_line_item_resource_id string, product_region string, pricing_unit string, sum_line_item_usage_amount double, resource_tags_user_application string, tagbuskpi bigint, accbuskpi bigint, sum_line_item_unblended_cost decimal(16,8)
 WITH

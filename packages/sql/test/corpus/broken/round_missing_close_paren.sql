@@ -1,7 +1,8 @@
 -- variant-of: real/cid/ec2_running_cost.sql
 -- class: syntax-unbalanced-parenthesis
 -- mistake: the ( of round( is never closed: mismatched input 'FROM'.
--- expect: 26:11
+-- expect: 27:11
+-- message: syntax error: this "(" is never closed; add the missing ")"
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, purchase_option string, amortized_cost double, usage_quantity double
 SELECT DISTINCT

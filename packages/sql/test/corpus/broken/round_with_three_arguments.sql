@@ -1,7 +1,8 @@
 -- variant-of: real/cid/daily_anomaly_detection.sql
 -- class: arity
 -- mistake: round takes one or two arguments: Unexpected parameters (double, integer, integer) for function round.
--- expect: 12:3
+-- expect: 13:3
+-- message: round takes 1 or 2 arguments, not 3: round(tinyint) → tinyint, round(smallint) → smallint, round(integer) → integer, round(bigint) → bigint, round(double) → double, round(real) → real, round(decimal(p,s)) → decimal(min(38,p-s+min(1,s)),0), round(tinyint, integer) → tinyint, … (6 more)
 -- database: cid_data_export
 -- columns: line_item_usage_start_date timestamp, line_item_usage_account_id string, account_name string, product_product_name string, unblended_cost double, line_item_usage_amount double
 SELECT

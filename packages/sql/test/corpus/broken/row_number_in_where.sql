@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/cloudtrail_user_activity.sql
 -- class: window-in-where
 -- mistake: row_number() OVER in WHERE to keep the latest event: WHERE clause cannot contain window functions.
--- expect: 11:5
+-- expect: 12:5
+-- message: the WHERE clause cannot contain aggregations, window functions or grouping operations: row_number() OVER (PARTITION BY useridentity.arn ORDER BY e…; filter aggregates in HAVING, window functions in an outer query
 -- database: security_analysis
 -- columns: arn string, eventnames array<string>, sourceips array<string>, useragents array<string>
 SELECT useridentity.arn, array_agg(DISTINCT(eventname)) AS eventnames,

@@ -1,7 +1,8 @@
 -- variant-of: real/vpc/flows_from_subnet.sql
 -- class: syntax-unbalanced-parenthesis
 -- mistake: the ( of the first split_part( is never closed: mismatched input 'AND'.
--- expect: 9:17
+-- expect: 10:17
+-- message: syntax error: this "(" is never closed; add the missing ")"
 -- database: default
 -- columns: version int, account_id string, interface_id string, srcaddr string, dstaddr string, srcport int, dstport int, protocol bigint, packets bigint, bytes bigint, start bigint, end bigint, action string, log_status string, vpc_id string, subnet_id string, instance_id string, tcp_flags int, type string, pkt_srcaddr string, pkt_dstaddr string, az_id string, sublocation_type string, sublocation_id string, pkt_src_aws_service string, pkt_dst_aws_service string, flow_direction string, traffic_path int, region string, day string
 SELECT *

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/s3_view.sql
 -- class: argument-type
 -- mistake: split_part takes a varchar; bill_billing_period_start_date is a timestamp: Unexpected parameters (timestamp(3), varchar(1), integer) for function split_part.
--- expect: 8:5
+-- expect: 9:5
+-- message: unexpected parameters (timestamp(3), varchar(1), integer) for function split_part; expected: split_part(varchar(x), varchar(y), bigint) → varchar(x). CAST the arguments to one of these types
 -- database: cid_data_export
 -- columns: year string, month string, tags_json string, billing_period timestamp, usage_date timestamp, payer_account_id string, linked_account_id string, resource_id string, product_code string, operation string, region string, charge_type string, pricing_unit string, usage_quantity double, unblended_cost double, public_cost double
 SELECT DISTINCT 

@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/vpcflow_bytes_per_quad.sql
 -- class: return-type
 -- mistake: sum(numbytes) over a bigint column is bigint but byte_count is declared int; Athena calls the view stale.
--- expect: 7:89
+-- expect: 8:72
+-- message: column "byte_count" is declared as int (integer in Athena) but the SELECT produces bigint; Athena would report the view as stale: declare it as bigint, or CAST the expression to integer
 -- database: security_analysis
 -- columns: sourceaddress string, destinationaddress string, sourceport int, destinationport int, byte_count int
 SELECT sourceaddress, destinationaddress, sourceport, destinationport, sum(numbytes) as byte_count FROM vpcflow

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/monthly_bill_by_account.sql
 -- class: nested-aggregate
 -- mistake: sum(sum(...)) without OVER nests an aggregation: Cannot nest aggregations inside aggregation 'sum'.
--- expect: 17:20
+-- expect: 18:20
+-- message: cannot nest aggregations inside aggregation 'sum': sum(line_item_unblended_cost); compute the inner aggregate in a subquery or WITH query first
 -- database: cid_data_export
 -- columns: bill_billing_period_start_date timestamp, bill_payer_account_id string, line_item_usage_account_id string, charge_type string, product_product_name string, product_region string, line_item_product_code string, unblended_cost double, amortized_cost double, account_name string, payer_account_name string, region_latitude decimal(38,0), region_longitude decimal(38,0), aws_service_category string
 WITH

@@ -1,7 +1,8 @@
 -- variant-of: real/security-analytics/vpcflow_bytes_per_quad.sql
 -- class: unknown-table
 -- mistake: vpc_flow_logs is the Athena guide's table in another database; here the table is vpcflow: Table 'awsdatacatalog.security_analysis.vpc_flow_logs' does not exist.
--- expect: 7:105
+-- expect: 8:105
+-- message: unknown table or view "vpc_flow_logs" (a name without a database is looked up in security_analysis); did you mean "default.vpc_flow_logs"?
 -- database: security_analysis
 -- columns: sourceaddress string, destinationaddress string, sourceport int, destinationport int, byte_count bigint
 SELECT sourceaddress, destinationaddress, sourceport, destinationport, sum(numbytes) as byte_count FROM vpc_flow_logs

@@ -1,7 +1,8 @@
 -- variant-of: real/vpc/flows_with_start_and_end.sql
 -- class: argument-type
 -- mistake: to_iso8601 takes a date or timestamp, not the bigint start: Unexpected parameters (bigint) for function to_iso8601.
--- expect: 11:8
+-- expect: 12:8
+-- message: unexpected parameters (bigint) for function to_iso8601; expected: to_iso8601(date) → varchar(16), to_iso8601(timestamp(p)) → varchar(1+6+15+min(p,1)+p), to_iso8601(timestamp(p) with time zone) → varchar(1+6+15+min(p,1)+p+6). CAST the arguments to one of these types
 -- database: default
 -- columns: interface_id string, srcaddr string, action string, protocol bigint, start_time string, end_time string
 SELECT interface_id,

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/monthly_bill_by_account.sql
 -- class: return-type
 -- mistake: TRY_CAST(... AS decimal) is decimal(38,0) but region_latitude is declared decimal(10,6); Athena calls the view stale.
--- expect: 56:47
+-- expect: 57:3
+-- message: column "region_latitude" is declared as decimal(10,6) (decimal(10,6) in Athena) but the SELECT produces decimal(38,0); Athena would report the view as stale: declare it as decimal(38,0), or CAST the expression to decimal(10,6)
 -- database: cid_data_export
 -- columns: bill_billing_period_start_date timestamp, bill_payer_account_id string, line_item_usage_account_id string, charge_type string, product_product_name string, product_region string, line_item_product_code string, unblended_cost double, amortized_cost double, account_name string, payer_account_name string, region_latitude decimal(10,6), region_longitude decimal(38,0), aws_service_category string
 WITH

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/sus_compute_split.sql
 -- class: set-operation
 -- mistake: the third UNION ALL branch selects 7 columns instead of 8: UNION ALL query has different number of fields: 8, 7.
--- expect: 56:1
+-- expect: 57:1
+-- message: the queries of UNION ALL select different numbers of columns (8 and 7); each must select the same columns in the same order
 -- database: cid_data_export
 -- columns: bill_payer_account_id string, line_item_usage_account_id string, line_item_usage_start_date timestamp, resource_tags_user_application string, line_item_product_code string, vcpu_hours double, tag_business_metric bigint, account_business_metric bigint
 WITH

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/compute_optimizer_idle_options.sql
 -- class: set-operation
 -- mistake: the second branch has 'na' where the first has the double 0E0: column 21 in UNION query has incompatible types: double, varchar(2).
--- expect: 54:1
+-- expect: 55:1
+-- message: column 21 (monthlyprice) in UNION query has incompatible types: double, varchar(2); CAST one side to the other's type
 -- database: optimization_data
 -- columns: lastrefreshtimestamp_utc timestamp, accountid string, arn string, region string, service string, name string, module string, recommendationsourcetype string, finding string, reason string, lookbackperiodindays string, currentperformancerisk string, errorcode string, errormessage string, ressouce_details string, utilizationmetrics string, option_name string, option_from string, option_to string, currency string, monthlyprice double, hourlyprice double, estimatedmonthlysavings_value double, estimatedmonthly_ondemand_cost_change double, max_estimatedmonthlysavings_value_very_low double, max_estimatedmonthlysavings_value_low double, max_estimatedmonthlysavings_value_medium double, option_details string, tags string
 (

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/sus_network.sql
 -- class: ambiguous-column
 -- mistake: cur, susTag and susAcc all have line_item_usage_start_date: Column 'line_item_usage_start_date' is ambiguous.
--- expect: 29:3
+-- expect: 30:3
+-- message: column "line_item_usage_start_date" is ambiguous: it is in cid_data_export.cur2 (as cur) and tag_kpi_per_day (as sustag) and acc_kpi_per_day (as susacc); qualify it, e.g. "cur.line_item_usage_start_date"
 -- database: cid_data_export
 -- columns: bill_payer_account_id string, line_item_usage_account_id string, line_item_usage_start_date timestamp, line_item_product_code string, line_item_line_item_type string, line_item_operation string, line_item_usage_type string, product_product_name string, product_region string, product_from_location string, product_to_location string, resource_tags_user_application string, line_item_line_item_description string, usage_amount_in_tb double, cost double, tagbuskpi bigint, accbuskpi bigint
 WITH

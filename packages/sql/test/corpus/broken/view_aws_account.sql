@@ -1,7 +1,8 @@
 -- variant-of: real/cid/daily_anomaly_detection.sql
 -- class: unknown-table
 -- mistake: the CID view is aws_accounts: Table 'awsdatacatalog.cid_data_export.aws_account' does not exist.
--- expect: 16:11
+-- expect: 17:11
+-- message: unknown table or view "aws_account" (a name without a database is looked up in cid_data_export); did you mean "aws_accounts"?
 -- database: cid_data_export
 -- columns: line_item_usage_start_date timestamp, line_item_usage_account_id string, account_name string, product_product_name string, unblended_cost double, line_item_usage_amount double
 SELECT

@@ -1,7 +1,8 @@
 -- variant-of: real/cid/sus_idle_elb.sql
 -- class: nested-aggregate
 -- mistake: the OVER clause of sum(sum(...)) was dropped, leaving a nested aggregation: Cannot nest aggregations inside aggregation 'sum'.
--- expect: 49:12
+-- expect: 50:12
+-- message: cannot nest aggregations inside aggregation 'sum': sum(line_item_unblended_cost); compute the inner aggregate in a subquery or WITH query first
 -- database: cid_data_export
 -- columns: bill_payer_account_id string, bill_billing_period_start_date timestamp, line_item_usage_account_id string, split_line_item_resource_id string, product_region string, pricing_unit string, sum_line_item_usage_amount double, resource_tags_user_application string, tagbuskpi bigint, accbuskpi bigint, sum_line_item_unblended_cost decimal(16,8)
 WITH
