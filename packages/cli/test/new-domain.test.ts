@@ -51,7 +51,7 @@ describe("baikal new-domain", () => {
     const run = baikal(["new-domain", "Payments-EU"], root);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
-      'baikal: cannot create domain "Payments-EU": it is not a valid name: use lower-case letters, digits and "_", starting with a letter (e.g. "payments_eu")\n',
+      'baikal: cannot create domain "Payments-EU": it is not a valid name: use lower-case letters, digits and "_", starting with a letter (it also names roles, state machines and stacks) (e.g. "payments_eu")\n',
     );
     expect(existsSync(join(root, "domains/Payments-EU"))).toBe(false);
   });

@@ -39,14 +39,14 @@ describe("loadProject", () => {
     ]);
   });
 
-  it("fails when names are invalid or reserved", async () => {
+  it("fails when names are invalid, and accepts the names real schemas use (reserved words included: Baikal quotes them)", async () => {
     const problems = await problemsOf({
       "baikal.config.ts": configSource(),
-      "domains/web/domain.ts": domainSource(withTable({ name: "PageViews", columns: [column({ name: "select" })] })),
+      "domains/web/domain.ts": domainSource(withTable({ name: "PageViews", columns: [column({ name: "select" }), column({ name: "userId" })] })),
     });
     expect(problems).toEqual([
-      'domains/web/domain.ts:10:15: tables[0].name: "PageViews" is not a valid name: use lower-case letters, digits and "_", starting with a letter (e.g. "page_views")',
-      'domains/web/domain.ts:16:19: tables[0].columns[0].name: "select" is an Athena reserved word and would need quoting in every query; choose another name (e.g. "select_value" or a more specific one)',
+      'domains/web/domain.ts:10:15: tables[0].name: "PageViews" is not a valid table or view name: use lower-case letters, digits, "_" and "-" (it also names the S3 prefix and the .sql file) (e.g. "page_views")',
+      'domains/web/domain.ts:21:19: tables[0].columns[1].name: "userId" has capitals, but Athena folds names to lower case and would call it "userid"; declare it as "userid" (Parquet and JSON fields match it whatever their case)',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { acknowledgedBaseColumns } from "./grant.ts";
-import { identifier } from "./identifier.ts";
+import { identifier, relationName } from "./identifier.ts";
 
 const DAYS_OF_WEEK = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const;
 
@@ -58,7 +58,7 @@ export const dataset = z.strictObject({
   name: identifier(),
   description: z.string().trim().min(1, "write a description: dashboard authors pick datasets by it"),
   /** A view of this domain, by name. */
-  view: identifier(),
+  view: relationName,
   /** SPICE imports the data on a schedule; DIRECT_QUERY runs Athena on every visual. */
   mode: z.enum(["SPICE", "DIRECT_QUERY"]),
   /** The view's columns the dataset exposes, by name. @default every column of the view */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifierProblem } from "./identifier.ts";
+import { databaseNameProblem } from "./identifier.ts";
 import { table, tableLocation } from "./table.ts";
 import { view } from "./view.ts";
 import { transform } from "./transform.ts";
@@ -13,7 +13,7 @@ export const RESERVED_DOMAIN_NAMES: ReadonlySet<string> = new Set(["platform", "
 
 /** Why `name` cannot name a domain, or undefined when it can (also used by `baikal new-domain`). */
 export function domainNameProblem(name: string): string | undefined {
-  const problem = identifierProblem(name, 40);
+  const problem = databaseNameProblem(name, 40);
   if (problem) return problem;
   if (RESERVED_DOMAIN_NAMES.has(name)) return `"${name}" is the platform's own database; choose another domain name`;
   return undefined;

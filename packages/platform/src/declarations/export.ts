@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifier } from "./identifier.ts";
+import { identifier, relationName } from "./identifier.ts";
 import { scheduleExpressionProblem, timezoneProblem } from "./transform.ts";
 import { exportMessages as m } from "../exports/export-messages.ts";
 
@@ -108,7 +108,7 @@ export const exportDeclaration = z.strictObject({
   name: identifier(40),
   description: z.string().trim().min(1, "say what the export sends and who uses it there"),
   /** One of this domain's views, by name. */
-  view: identifier(),
+  view: relationName,
   schedule,
   destination: exportDestination,
   /** Not allowed: named only to say why. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifier } from "./identifier.ts";
+import { identifier, relationName } from "./identifier.ts";
 import { column, tableLocation, type TableDeclaration } from "./table.ts";
 import { lfTagAssignment, rowFilter } from "./grant.ts";
 import { scheduleExpressionProblem, timezoneProblem } from "./transform.ts";
@@ -79,7 +79,7 @@ const tableFields = {
 
 const exportedTable = z.strictObject({
   /** The raw table in this domain's database. */
-  name: identifier(),
+  name: relationName,
   /** Where the table lives in the source database; `schema` only for PostgreSQL (MySQL and MariaDB have none). */
   source: z.strictObject({ database: sourceName, schema: sourceName.optional(), table: sourceName }),
   ...tableFields,
@@ -140,7 +140,7 @@ const salesforceObject = z.strictObject({
     else if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) ctx.addIssue({ code: "custom", message: `"${name}" is not an object's API name; use letters, digits and "_", e.g. "Account" or "Invoice__c"` });
   }),
   /** The raw table in this domain's database. */
-  table: identifier(),
+  table: relationName,
   /** The fields to copy, each as one column (its Hive type must match what AppFlow writes). */
   fields: z
     .array(salesforceField)

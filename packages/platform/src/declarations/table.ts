@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifier } from "./identifier.ts";
+import { columnName, relationName } from "./identifier.ts";
 import { hiveTypeString } from "./hive-type-schema.ts";
 import { partitionProjection } from "./partition-projection.ts";
 import { lfTagAssignment, rowFilter } from "./grant.ts";
@@ -7,7 +7,7 @@ import { lfTagAssignment, rowFilter } from "./grant.ts";
 const description = z.string().trim().min(1, "write a description: it becomes the Glue comment analysts read");
 
 export const column = z.strictObject({
-  name: identifier(),
+  name: columnName,
   /** Hive type as Glue stores it: `bigint`, `string`, `decimal(10,2)`, `array<string>`, `struct<a:int>`. */
   type: hiveTypeString,
   description,
@@ -24,7 +24,7 @@ const PARTITION_KEY_TYPES = ["string", "date", "int", "bigint"] as const;
 
 export const partitionKey = z
   .strictObject({
-    name: identifier(),
+    name: columnName,
     /** @default "string" */
     type: z.enum(PARTITION_KEY_TYPES).optional(),
     description,
@@ -68,7 +68,7 @@ const relativeLocation = z.string().superRefine((location, ctx) => {
 
 export const table = z
   .strictObject({
-    name: identifier(),
+    name: relationName,
     description,
     /** raw: data as producers send it; curated: outputs of transforms. */
     zone: z.enum(["raw", "curated"]),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifier } from "./identifier.ts";
+import { columnName, identifier, relationName } from "./identifier.ts";
 
 /**
  * A transform: `domains/<team>/transforms/<name>.sql` holds one SELECT whose output fills a curated table of
@@ -56,15 +56,15 @@ const schedule = z.strictObject({
 
 /** Checks compiled to Athena queries that count bad rows; a count above zero fails the run. */
 export const dataTest = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("not_null"), column: identifier() }),
-  z.strictObject({ type: z.literal("unique"), columns: z.array(identifier()).min(1, "name the columns of the key") }),
+  z.strictObject({ type: z.literal("not_null"), column: columnName }),
+  z.strictObject({ type: z.literal("unique"), columns: z.array(columnName).min(1, "name the columns of the key") }),
   z.strictObject({
     type: z.literal("accepted_values"),
-    column: identifier(),
+    column: columnName,
     values: z.array(z.union([z.string(), z.number()])).min(1, "list at least one accepted value"),
   }),
   z.strictObject({ type: z.literal("row_count"), min: z.number().int().min(1, "a floor of 0 rows tests nothing; use at least 1") }),
-  z.strictObject({ type: z.literal("freshness"), column: identifier(), maxAgeHours: z.number().int().positive() }),
+  z.strictObject({ type: z.literal("freshness"), column: columnName, maxAgeHours: z.number().int().positive() }),
 ]);
 export type DataTestDeclaration = z.infer<typeof dataTest>;
 
@@ -72,7 +72,7 @@ export const transform = z.strictObject({
   name: identifier(40),
   description: z.string().trim().min(1, "say what the transform builds and from what"),
   /** A curated Parquet table of the same domain, partitioned, that the SELECT fills. */
-  target: identifier(),
+  target: relationName,
   /**
    * When it runs. A transform that reads another transform's table also runs right after that one.
    * @default - only after the transforms it reads (then it must read at least one)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { identifier } from "./identifier.ts";
+import { columnName, relationName } from "./identifier.ts";
 import { hiveTypeString } from "./hive-type-schema.ts";
 
 /**
@@ -8,14 +8,14 @@ import { hiveTypeString } from "./hive-type-schema.ts";
  * its query's as stale and refuses to run it.
  */
 export const viewColumn = z.strictObject({
-  name: identifier(),
+  name: columnName,
   /** Hive type, as for table columns; the view definition stores its Trino equivalent. */
   type: hiveTypeString,
   description: z.string().trim().min(1, "write a description: analysts and BI tools show it"),
 });
 
 export const view = z.strictObject({
-  name: identifier(),
+  name: relationName,
   description: z.string().trim().min(1, "write a description: it becomes the Glue comment analysts read"),
   /** Other domains' views may read it and their teams may be granted it. @default false */
   published: z.boolean().optional(),

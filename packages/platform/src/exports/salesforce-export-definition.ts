@@ -1,3 +1,4 @@
+import { quoteIdentifier } from "@baikal/sql/names";
 import type { SalesforceExportDeclaration } from "../declarations/export.ts";
 
 export interface SalesforceExportDefinitionProps {
@@ -32,7 +33,7 @@ const retryAthena = [
 ];
 
 /** A double-quoted Trino identifier, so any view column name survives. */
-const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const quoted = quoteIdentifier;
 
 /**
  * The statement that stages the rows: only the mapped columns, as JSON lines (one object per row, keys = column

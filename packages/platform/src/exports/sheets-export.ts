@@ -1,3 +1,4 @@
+import { quoteIdentifier, quoteName } from "@baikal/sql/names";
 import { DEFAULTS } from "../declarations/defaults.ts";
 import type { SheetsExportDeclaration } from "../declarations/export.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
@@ -99,7 +100,7 @@ export class SheetsExport extends Construct {
     const policy = new IamRolePolicy(this, "access_policy", { role: this.role.id, name: "run-export", policy: access.json });
 
     // The view's columns, in the declared order: the header row is exactly what the view declares.
-    const columns = props.view.declaration.columns.map((c) => `"${c.name}"`).join(", ");
+    const columns = props.view.declaration.columns.map((c) => quoteIdentifier(c.name)).join(", ");
     const destination = e.destination;
     this.function = new LambdaFunction(this, MAIN_RESOURCE_ID, {
       functionName: names.function,
@@ -115,7 +116,7 @@ export class SheetsExport extends Construct {
       environment: {
         variables: {
           [ENV.exportId]: label,
-          [ENV.query]: terraformLiteral(`SELECT ${columns} FROM "${props.domain}"."${e.view}"`),
+          [ENV.query]: terraformLiteral(`SELECT ${columns} FROM ${quoteName(props.domain, e.view)}`),
           [ENV.database]: props.domain,
           [ENV.workgroup]: props.workgroup,
           [ENV.spreadsheetId]: destination.spreadsheetId,

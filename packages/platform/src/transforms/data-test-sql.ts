@@ -1,3 +1,4 @@
+import { quoteIdentifier as q, quoteName } from "@baikal/sql/names";
 import type { DataTestDeclaration } from "../declarations/transform.ts";
 import type { SqlPart, SqlTemplate } from "./run-parameters.ts";
 
@@ -21,24 +22,25 @@ const literal = (value: string | number) => (typeof value === "number" ? String(
 
 /** Compiles a data test into a SELECT that counts the rows breaking it. */
 export function compileDataTest(test: DataTestDeclaration, target: DataTestTarget): CompiledDataTest {
-  const scope: SqlPart[] = target.partitionKey ? [{ text: `${target.partitionKey} = ` }, { param: "run_date" }] : [];
+  // Every name quoted: columns may be called "group" or "order-priority".
+  const scope: SqlPart[] = target.partitionKey ? [{ text: `${q(target.partitionKey)} = ` }, { param: "run_date" }] : [];
   const where = (condition: string): SqlPart[] =>
     scope.length > 0 ? [{ text: " WHERE " }, ...scope, { text: ` AND (${condition})` }] : [{ text: ` WHERE ${condition}` }];
   const whereScope: SqlPart[] = scope.length > 0 ? [{ text: " WHERE " }, ...scope] : [];
-  const from = `FROM ${target.table}`;
+  const from = `FROM ${quoteName(...target.table.split("."))}`;
   const which = target.partitionKey ? ` in the run's ${target.partitionKey} partition` : "";
   switch (test.type) {
     case "not_null":
       return {
         id: `not_null_${test.column}`,
         label: `${test.column} is null in some rows${which}`,
-        sql: [{ text: `SELECT count(*) AS failures ${from}` }, ...where(`${test.column} IS NULL`)],
+        sql: [{ text: `SELECT count(*) AS failures ${from}` }, ...where(`${q(test.column)} IS NULL`)],
       };
     case "unique": {
-      const key = test.columns.join(", ");
+      const key = test.columns.map(q).join(", ");
       return {
         id: `unique_${test.columns.join("_")}`,
-        label: `(${key}) repeats${which}`,
+        label: `(${test.columns.join(", ")}) repeats${which}`,
         sql: [
           { text: `SELECT count(*) AS failures FROM (SELECT ${key} ${from}` },
           ...whereScope,
@@ -50,7 +52,7 @@ export function compileDataTest(test: DataTestDeclaration, target: DataTestTarge
       return {
         id: `accepted_values_${test.column}`,
         label: `${test.column} has values other than ${test.values.map(literal).join(", ")}${which}`,
-        sql: [{ text: `SELECT count(*) AS failures ${from}` }, ...where(`${test.column} NOT IN (${test.values.map(literal).join(", ")})`)],
+        sql: [{ text: `SELECT count(*) AS failures ${from}` }, ...where(`${q(test.column)} NOT IN (${test.values.map(literal).join(", ")})`)],
       };
     case "row_count":
       return {
@@ -67,7 +69,7 @@ export function compileDataTest(test: DataTestDeclaration, target: DataTestTarge
         id: `freshness_${test.column}`,
         label: `the newest ${test.column} is older than ${test.maxAgeHours} hours${which}`,
         sql: [
-          { text: `SELECT count(*) AS failures FROM (SELECT max(${test.column}) AS newest ${from}` },
+          { text: `SELECT count(*) AS failures FROM (SELECT max(${q(test.column)}) AS newest ${from}` },
           ...whereScope,
           { text: `) AS latest WHERE newest IS NULL OR newest < current_timestamp - INTERVAL '${test.maxAgeHours}' HOUR` },
         ],

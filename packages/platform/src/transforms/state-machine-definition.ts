@@ -1,3 +1,4 @@
+import { quoteIdentifier, quoteName } from "@baikal/sql/names";
 import { TRANSFORM_FAILURE_KIND, type TransformFailure } from "../cost-monitor/notifier-package.ts";
 import type { ResolvedTransform } from "./resolved-transform.ts";
 import { jsonataSql, type SqlTemplate } from "./run-parameters.ts";
@@ -31,13 +32,13 @@ const str = (text: string) => JSON.stringify(text);
 
 /** The statement a run executes: INSERT INTO the target, narrowed to the run date's partition when incremental. */
 export function writeStatement(t: ResolvedTransform): SqlTemplate {
-  const into = { text: `INSERT INTO ${t.domain}.${t.target.name}\n` };
+  const into = { text: `INSERT INTO ${quoteName(t.domain, t.target.name)}\n` };
   if (!t.partitionKey) return [into, ...t.select];
   // Whatever the SELECT returns, only rows of the partition just cleared are written: a rerun can never add
   // rows to another day, and so never duplicates them.
   const key = t.target.partitionKeys?.find((k) => k.name === t.partitionKey);
   const literal = key?.type === "date" ? "DATE " : "";
-  return [into, { text: "SELECT * FROM (\n" }, ...t.select, { text: `\n) AS transform_output\nWHERE ${t.partitionKey} = ${literal}` }, { param: "run_date" }];
+  return [into, { text: "SELECT * FROM (\n" }, ...t.select, { text: `\n) AS transform_output\nWHERE ${quoteIdentifier(t.partitionKey)} = ${literal}` }, { param: "run_date" }];
 }
 
 /**
