@@ -28,6 +28,30 @@ export function defaultTimeUnit(format: string): ProjectionTimeUnit {
   return "YEARS";
 }
 
+/** Seconds per unit, to order relative bounds ("NOW-1MONTHS" is before "NOW-3DAYS"). */
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  YEAR: 365.25 * 86400, MONTH: 30.44 * 86400, WEEK: 7 * 86400, DAY: 86400, HOUR: 3600, MINUTE: 60, SECOND: 1,
+};
+
+/**
+ * Where a bound lies, as a number that orders bounds of the same kind: seconds from now for `NOW±n UNITS`, the
+ * digits of the date for a date in the table's format (`yyyy` comes first in every format Baikal accepts).
+ */
+function boundPosition(bound: string, format: string): { kind: "relative" | "absolute"; at: number } | undefined {
+  const relative = /^NOW(?:\s*([+-])\s*(\d+)\s*(YEAR|MONTH|WEEK|DAY|HOUR|MINUTE|SECOND)S?)?$/.exec(bound);
+  if (relative !== null) {
+    const seconds = relative[2] === undefined ? 0 : Number(relative[2]) * (UNIT_SECONDS[relative[3]!] ?? 0);
+    return { kind: "relative", at: relative[1] === "-" ? -seconds : seconds };
+  }
+  if (!datePatternRegex(format).test(bound)) return undefined;
+  // The fields in significance order, read from their positions in the format.
+  const fields = ["yyyy", "MM", "dd", "HH", "mm", "ss"].map((f) => {
+    const index = format.indexOf(f);
+    return index === -1 ? "00" : bound.slice(index, index + f.length);
+  });
+  return { kind: "absolute", at: Number(fields.join("")) };
+}
+
 const dateProjection = z
   .strictObject({
     type: z.literal("date"),
@@ -54,6 +78,15 @@ const dateProjection = z
         });
       }
     });
+    // Athena projects no partition at all when the range runs backwards: every query would find nothing.
+    const [start, end] = projection.range.map((bound) => boundPosition(bound, projection.format));
+    if (start !== undefined && end !== undefined && start.kind === end.kind && start.at > end.at) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["range"],
+        message: `the range starts at "${projection.range[0]}", after its end "${projection.range[1]}"; Athena would project no partition and every query would find nothing: swap them`,
+      });
+    }
   });
 
 const integerProjection = z
