@@ -8,7 +8,8 @@ import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
 import type { Argument, Signature } from "../functions/bind-signature.ts";
 import { functionCatalog, lookupForeignFunction, lookupFunction, type FunctionEntry } from "../functions/function-catalog.ts";
 import { resolveCall } from "../functions/resolve-call.ts";
-import { formatSigType, parseSigType } from "../functions/signature-types.ts";
+import { formatSignatureType } from "../functions/signature-type.ts";
+import { signatureTypes } from "../functions/signature-types.ts";
 import { identifierName, type RuleNode } from "../parse/tree.ts";
 import { commonTypeOf } from "./special-forms.ts";
 import { closest } from "../suggest.ts";
@@ -30,9 +31,10 @@ export function lambdaOf(argument: P.ExpressionContext): P.LambdaContext | undef
 
 /** `name(type, type) → type`, as signatures are listed in messages. */
 export function describeSignature(name: string, signature: Signature): string {
-  const args = signature.args.map((a) => formatSigType(parseSigType(a)));
+  const types = signatureTypes(signature);
+  const args = types.args.map(formatSignatureType);
   if (signature.variadic) args[args.length - 1] = `${args.at(-1)}...`;
-  return `${name}(${args.join(", ")}) → ${formatSigType(parseSigType(signature.returns))}`;
+  return `${name}(${args.join(", ")}) → ${formatSignatureType(types.returns)}`;
 }
 
 function describeAll(name: string, signatures: readonly Signature[]): string {

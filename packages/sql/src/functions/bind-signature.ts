@@ -9,12 +9,15 @@ import { formatTrinoType, type TrinoType } from "../types/trino-type.ts";
 import { baseName, canCoerce, coerceTypeBase, compatibility, UNKNOWN_TYPE } from "../types/type-coercion.ts";
 import { isComparable, isOrderable } from "../types/type-traits.ts";
 import { parseTrinoType } from "../types/trino-type.ts";
-import { evaluateLiteral, parseSigType, toTrinoType, UNBOUNDED, type SigType } from "./signature-types.ts";
+import type { SignatureType as SigType } from "./signature-type.ts";
+import { evaluateLiteral, literalNames, signatureTypes, toTrinoType, UNBOUNDED } from "./signature-types.ts";
 
 export interface Signature {
   readonly args: readonly string[];
   readonly variadic?: boolean;
   readonly minArity?: number;
+  /** With variadic: each repeated argument may have its own type (format, json_array). */
+  readonly variadicIndependent?: boolean;
   readonly returns: string;
   readonly typeVariables?: Readonly<Record<string, "any" | "comparable" | "orderable">>;
   readonly literals?: readonly string[];
@@ -48,8 +51,8 @@ export function acceptsArity(signature: Signature, count: number): boolean {
 }
 
 export function formalArgument(signature: Signature, index: number): SigType {
-  const formal = signature.args[Math.min(index, signature.args.length - 1)];
-  return parseSigType(formal ?? "unknown");
+  const { args } = signatureTypes(signature);
+  return args[Math.min(index, args.length - 1)] ?? { kind: "simple", name: UNKNOWN_TYPE, params: [] };
 }
 
 class Binder {
@@ -94,7 +97,7 @@ class Binder {
         if (!this.variables.has(formal.name)) this.variables.set(formal.name, null);
         return;
       case "simple":
-        for (const p of formal.params) if (p.kind === "expression" && !this.literals.has(p.text)) this.unknownLiterals.add(p.text);
+        for (const p of formal.params) for (const name of literalNames(p)) if (!this.literals.has(name)) this.unknownLiterals.add(name);
         return;
       case "array":
         return this.markUnknown(formal.element);
@@ -128,6 +131,8 @@ class Binder {
   }
 
   private bindSimple(formal: Extract<SigType, { kind: "simple" }>, actual: TrinoType): boolean {
+    // qdigest(T), classifier(T): type-parameterised sketches, compared by base name only.
+    if (formal.typeParams !== undefined) return baseName(actual) === formal.name || baseName(actual) === UNKNOWN_TYPE;
     const target = toTrinoType(formal);
     if (target !== undefined) return canCoerce(formatTrinoType(actual), formatTrinoType(target));
     const base = formal.withTimeZone ? `${formal.name} with time zone` : formal.name;
@@ -136,10 +141,10 @@ class Binder {
     return formal.params.every((param, i) => {
       const value = actualParameter(coerced, i);
       if (param.kind === "number") return value === param.value;
-      if (value === undefined) return true;
-      const bound = this.literals.get(param.text);
+      if (param.kind !== "literal" || value === undefined) return true;
+      const bound = this.literals.get(param.name);
       // Two arguments of one literal type meet at the larger (varchar(x), varchar(x) → the longer one).
-      this.literals.set(param.text, bound === undefined ? value : Math.max(bound, value));
+      this.literals.set(param.name, bound === undefined ? value : Math.max(bound, value));
       return true;
     });
   }
@@ -154,15 +159,12 @@ class Binder {
       }
       case "simple": {
         const params: number[] = [];
+        if (formal.typeParams !== undefined) return undefined;
         for (const p of formal.params) {
-          if (p.kind === "number") params.push(p.value);
-          else {
-            const names = p.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
-            if (names.some((name) => this.unknownLiterals.has(name))) return undefined;
-            const value = evaluateLiteral(p.text, this.literals);
-            if (value === undefined) return undefined;
-            params.push(value);
-          }
+          if (literalNames(p).some((name) => this.unknownLiterals.has(name))) return undefined;
+          const value = evaluateLiteral(p, this.literals);
+          if (value === undefined) return undefined;
+          params.push(value);
         }
         if (formal.name === "varchar" && params[0] === UNBOUNDED) return parseTrinoType("varchar");
         const text = `${formal.name}${params.length > 0 ? `(${params.join(",")})` : ""}${formal.withTimeZone ? " with time zone" : ""}`;
@@ -215,17 +217,19 @@ export function bindSignature(signature: Signature, args: readonly Argument[]): 
     const argument = args[i]!;
     const formal = formalArgument(signature, i);
     if (argument.kind === "lambda") {
-      if (formal.kind !== "function" || formal.parameters.length !== argument.parameters) return undefined;
+      if (formal.kind !== "function" || formal.args.length !== argument.parameters) return undefined;
       lambdas.push(i);
       continue;
     }
     if (formal.kind === "function") return undefined;
-    if (!binder.unify(formal, typeOf(argument.type))) return undefined;
+    // format('%s %d', 'a', 1): each repeated argument binds the variable afresh.
+    const independent = signature.variadicIndependent === true && i >= signature.args.length - 1;
+    if (!(independent ? new Binder(signature) : binder).unify(formal, typeOf(argument.type))) return undefined;
   }
   const lambdaParameters = new Map<number, (string | undefined)[]>();
   for (const i of lambdas) {
     const formal = formalArgument(signature, i) as Extract<SigType, { kind: "function" }>;
-    const parameters = formal.parameters.map((p) => {
+    const parameters = formal.args.map((p) => {
       const type = binder.substitute(p);
       return type === undefined ? undefined : formatTrinoType(type);
     });
@@ -234,7 +238,7 @@ export function bindSignature(signature: Signature, args: readonly Argument[]): 
     if (!binder.unify(formal.result, typeOf(argument.type(parameters, true)))) return undefined;
   }
   const argumentTypes = args.map((a, i) => (a.kind === "lambda" ? undefined : binder.substitute(formalArgument(signature, i))));
-  const returned = binder.substitute(parseSigType(signature.returns));
+  const returned = binder.substitute(signatureTypes(signature).returns);
   return { signature, argumentTypes, lambdaParameters, returnType: returned === undefined ? undefined : formatTrinoType(returned) };
 }
 
