@@ -2,7 +2,7 @@
  * Keywords as the grammar itself defines them: a keyword is reserved when the grammar's `nonReserved` rule
  * does not list it, so the set is read from the parser's ATN rather than typed by hand.
  */
-import { TrinoSqlParser } from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import { TrinoSqlParser } from "./trino-grammar.ts";
 
 let reserved: ReadonlySet<string> | undefined;
 

@@ -1,0 +1,132 @@
+/**
+ * The vendored Trino parser (src/parse/generated/, antlr4ng 3) is dt-sql-parser 4.5.1's grammar, parsing exactly as
+ * dt-sql-parser's own generated parser (antlr4ng 2) does: the same ATN, the same context classes and accessors,
+ * and over the whole corpus the same trees, token for token, and the same syntax errors.
+ */
+import { TrinoSQL } from "dt-sql-parser/dist/parser/trino/index.js";
+import * as upstream from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import { TrinoSqlLexer as UpstreamLexer } from "dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js";
+import { describe, expect, it } from "vitest";
+import { cleanMessage, lexAndParse } from "../src/parse/parser.ts";
+import type { RawSyntaxError } from "../src/parse/syntax-hints.ts";
+import * as vendored from "../src/parse/trino-grammar.ts";
+import { brokenStatements, realStatements } from "./corpus/corpus.ts";
+
+/** dt-sql-parser's parse as parser.ts ran it before the parser was vendored: SLL, its error strategy, plain errors. */
+class UpstreamParse extends TrinoSQL {
+  errors: RawSyntaxError[] = [];
+  override createErrorListener(): ReturnType<TrinoSQL["createErrorListener"]> {
+    const listener = {
+      syntaxError: (_r: unknown, offending: { text?: string | null; type?: number } | null, line: number, column: number, message: string) => {
+        if (offending === null) {
+          const unreadable = /at: '(.*)'$/s.exec(message)?.[1]?.charAt(0) ?? "?";
+          this.errors.push({ line, column: column + 1, message: cleanMessage(message), unreadable });
+          return;
+        }
+        const reworded = offending.type === -1 ? "statement is incomplete" : `'${offending.text ?? ""}' is not valid at this position`;
+        this.errors.push({ line, column: column + 1, message: cleanMessage(reworded) });
+      },
+      reportAmbiguity() {},
+      reportAttemptingFullContext() {},
+      reportContextSensitivity() {},
+    };
+    return listener as unknown as ReturnType<TrinoSQL["createErrorListener"]>;
+  }
+  run(sql: string): { tree: unknown; errors: RawSyntaxError[] } {
+    this.errors = [];
+    // Private in dt-sql-parser's typings; the call parser.ts made before.
+    return { tree: (this as unknown as { parseWithCache(input: string): unknown }).parseWithCache(sql), errors: this.errors };
+  }
+}
+
+interface Node {
+  readonly constructor: { readonly name: string };
+  readonly children?: readonly Node[] | null;
+  readonly symbol?: { readonly type: number; readonly text: string | null; readonly line: number; readonly column: number; readonly tokenIndex: number };
+}
+
+/** The tree as text: every rule context by class with its labelled children, every token by type, text and place. */
+function shape(node: Node, out: string[] = []): string[] {
+  if (node.symbol !== undefined) {
+    const t = node.symbol;
+    // ErrorNode or TerminalNode (antlr4ng 3 names its error node ErrorNode too).
+    const kind = node.constructor.name.startsWith("Error") ? "!" : "";
+    out.push(`${kind}${t.type}:${t.text ?? ""}@${t.line}:${t.column}#${t.tokenIndex}`);
+    return out;
+  }
+  // Labels (`alias=identifier`) that matched; unmatched ones are undefined in both (antlr4ng 3's classes declare them).
+  const fields = node as unknown as Record<string, Node | { text?: string } | null | undefined>;
+  const labels = Object.keys(node)
+    .filter((key) => key.startsWith("_") && fields[key] !== undefined && fields[key] !== null)
+    .sort()
+    .map((key) => {
+      const value = fields[key]!;
+      return "children" in value ? `${key}=${value.constructor.name}` : `${key}=${(value as { text?: string }).text ?? ""}`;
+    });
+  out.push(`(${node.constructor.name}${labels.length > 0 ? ` ${labels.join(" ")}` : ""}`);
+  for (const child of node.children ?? []) shape(child, out);
+  out.push(")");
+  return out;
+}
+
+const contextMethods = (module: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.entries(module)
+      .filter(([name, value]) => name.endsWith("Context") && typeof value === "function")
+      .map(([name, value]) => {
+        // The vendored parser has no listener or visitor, so no enter/exit/accept methods.
+        const methods = Object.getOwnPropertyNames((value as { prototype: object }).prototype).filter((m) => !["constructor", "enterRule", "exitRule", "accept"].includes(m));
+        return [name, methods.sort()];
+      }),
+  );
+
+/** Inputs that fail in each way the lexer and parser can fail, besides the corpus's broken variants. */
+const FAILING = [
+  "",
+  "SELECT",
+  "SELECT a FROM",
+  "SELECT a b c FROM t",
+  "SELECT $path FROM t",
+  "SELECT `a` FROM t",
+  "SELECT a FROM t WHERE (a = 1",
+  "SELECT a FROM t WHERE a = 'x",
+  "SELECT a, FROM t",
+  "SELECT a FORM t",
+  "SELECT a FROM t GROUP a",
+  "SELECT a FROM t; DROP",
+  "SELECT * FROM t LATERAL VIEW explode(x) e AS y",
+  "SELECT a FROM t QUALIFY row_number() OVER () = 1",
+  "WITH x AS (SELECT 1) SELECT * FROM x JOIN y ON x.a = y.",
+];
+
+describe("the vendored Trino parser", () => {
+  it("is dt-sql-parser's grammar: the same serialized ATN, rules and tokens", () => {
+    expect(vendored.TrinoSqlParser._serializedATN).toEqual(upstream.TrinoSqlParser._serializedATN);
+    expect(vendored.TrinoSqlLexer._serializedATN).toEqual(UpstreamLexer._serializedATN);
+    expect(vendored.TrinoSqlParser.ruleNames).toEqual(upstream.TrinoSqlParser.ruleNames);
+    expect(vendored.TrinoSqlParser.symbolicNames).toEqual(upstream.TrinoSqlParser.symbolicNames);
+    expect(vendored.TrinoSqlParser.literalNames).toEqual(upstream.TrinoSqlParser.literalNames);
+  });
+
+  it("has dt-sql-parser's context classes with the same accessors", () => {
+    expect(contextMethods(vendored)).toEqual(contextMethods(upstream));
+  });
+
+  it("builds the same trees and reports the same syntax errors over the corpus", () => {
+    const reference = new UpstreamParse();
+    const inputs = [...realStatements(), ...brokenStatements()].map((s) => ({ name: s.file, sql: s.sql })).concat(FAILING.map((sql) => ({ name: sql, sql })));
+    let failing = 0;
+    for (const { name, sql } of inputs) {
+      const before = reference.run(sql);
+      const after = lexAndParse(sql);
+      expect({ name, tree: shape(after.tree as unknown as Node).join(" "), errors: after.errors }).toEqual({
+        name,
+        tree: shape(before.tree as Node).join(" "),
+        errors: before.errors,
+      });
+      if (before.errors.length > 0) failing++;
+    }
+    // The comparison covered failing parses, not only clean ones.
+    expect(failing).toBeGreaterThan(FAILING.length);
+  });
+});
