@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { cleanMessage, lexAndParse } from "../src/parse/parser.ts";
 import type { RawSyntaxError } from "../src/parse/syntax-hints.ts";
 import * as vendored from "../src/parse/trino-grammar.ts";
-import { brokenStatements, realStatements } from "./corpus/corpus.ts";
+import { FAILING, parserInputs, shape, type Node } from "./tree-shape.ts";
 
 /** dt-sql-parser's parse as parser.ts ran it before the parser was vendored: SLL, its error strategy, plain errors. */
 class UpstreamParse extends TrinoSQL {
@@ -39,36 +39,6 @@ class UpstreamParse extends TrinoSQL {
   }
 }
 
-interface Node {
-  readonly constructor: { readonly name: string };
-  readonly children?: readonly Node[] | null;
-  readonly symbol?: { readonly type: number; readonly text: string | null; readonly line: number; readonly column: number; readonly tokenIndex: number };
-}
-
-/** The tree as text: every rule context by class with its labelled children, every token by type, text and place. */
-function shape(node: Node, out: string[] = []): string[] {
-  if (node.symbol !== undefined) {
-    const t = node.symbol;
-    // ErrorNode or TerminalNode (antlr4ng 3 names its error node ErrorNode too).
-    const kind = node.constructor.name.startsWith("Error") ? "!" : "";
-    out.push(`${kind}${t.type}:${t.text ?? ""}@${t.line}:${t.column}#${t.tokenIndex}`);
-    return out;
-  }
-  // Labels (`alias=identifier`) that matched; unmatched ones are undefined in both (antlr4ng 3's classes declare them).
-  const fields = node as unknown as Record<string, Node | { text?: string } | null | undefined>;
-  const labels = Object.keys(node)
-    .filter((key) => key.startsWith("_") && fields[key] !== undefined && fields[key] !== null)
-    .sort()
-    .map((key) => {
-      const value = fields[key]!;
-      return "children" in value ? `${key}=${value.constructor.name}` : `${key}=${(value as { text?: string }).text ?? ""}`;
-    });
-  out.push(`(${node.constructor.name}${labels.length > 0 ? ` ${labels.join(" ")}` : ""}`);
-  for (const child of node.children ?? []) shape(child, out);
-  out.push(")");
-  return out;
-}
-
 const contextMethods = (module: Record<string, unknown>) =>
   Object.fromEntries(
     Object.entries(module)
@@ -79,25 +49,6 @@ const contextMethods = (module: Record<string, unknown>) =>
         return [name, methods.sort()];
       }),
   );
-
-/** Inputs that fail in each way the lexer and parser can fail, besides the corpus's broken variants. */
-const FAILING = [
-  "",
-  "SELECT",
-  "SELECT a FROM",
-  "SELECT a b c FROM t",
-  "SELECT $path FROM t",
-  "SELECT `a` FROM t",
-  "SELECT a FROM t WHERE (a = 1",
-  "SELECT a FROM t WHERE a = 'x",
-  "SELECT a, FROM t",
-  "SELECT a FORM t",
-  "SELECT a FROM t GROUP a",
-  "SELECT a FROM t; DROP",
-  "SELECT * FROM t LATERAL VIEW explode(x) e AS y",
-  "SELECT a FROM t QUALIFY row_number() OVER () = 1",
-  "WITH x AS (SELECT 1) SELECT * FROM x JOIN y ON x.a = y.",
-];
 
 describe("the vendored Trino parser", () => {
   it("is dt-sql-parser's grammar: the same serialized ATN, rules and tokens", () => {
@@ -114,9 +65,8 @@ describe("the vendored Trino parser", () => {
 
   it("builds the same trees and reports the same syntax errors over the corpus", () => {
     const reference = new UpstreamParse();
-    const inputs = [...realStatements(), ...brokenStatements()].map((s) => ({ name: s.file, sql: s.sql })).concat(FAILING.map((sql) => ({ name: sql, sql })));
     let failing = 0;
-    for (const { name, sql } of inputs) {
+    for (const { name, sql } of parserInputs()) {
       const before = reference.run(sql);
       const after = lexAndParse(sql);
       expect({ name, tree: shape(after.tree as unknown as Node).join(" "), errors: after.errors }).toEqual({

@@ -5,10 +5,11 @@
  * (see grammar-workarounds.ts). Parsers share the grammar's prediction cache (its DFA), which the first parses of
  * a process fill; prediction-cache.ts saves it between processes.
  */
-import { BaseErrorListener, CharStream, CommonTokenStream, PredictionMode, type ATNSimulator, type Recognizer } from "antlr4ng";
+import { BaseErrorListener, CharStream, CommonTokenStream, ParserATNSimulator, PredictionContextCache, PredictionMode, type ATNSimulator, type DFA, type Recognizer } from "antlr4ng";
 import { messages } from "../messages.ts";
 import type { SqlProblem } from "../result.ts";
 import { applyWorkarounds, NO_WORKAROUNDS, type GrammarWorkarounds } from "./grammar-workarounds.ts";
+import { usePredictionCache } from "./prediction-cache.ts";
 import { offsetAt, openParenthesisAt, scanSource } from "./source-scan.ts";
 import { explainSyntaxError, scanProblemMessage, type RawSyntaxError } from "./syntax-hints.ts";
 import { TrinoSqlLexer, TrinoSqlParser, type ProgramContext } from "./trino-grammar.ts";
@@ -41,8 +42,11 @@ class PlainErrorListener extends BaseErrorListener {
   }
 }
 
-/** One run of the lexer and parser over `text`: the tree, ANTLR's errors as they come, and the tokens when it failed. */
-export function lexAndParse(text: string): { tree: ProgramContext; errors: RawSyntaxError[]; tokens: Token[] } {
+/**
+ * One run of the lexer and parser over `text`: the tree, ANTLR's errors as they come, and the tokens when it
+ * failed. `dfas` replaces the prediction cache all parsers share (tests compare fresh and restored ones).
+ */
+export function lexAndParse(text: string, dfas?: DFA[]): { tree: ProgramContext; errors: RawSyntaxError[]; tokens: Token[] } {
   const listener = new PlainErrorListener();
   const lexer = new TrinoSqlLexer(CharStream.fromString(text));
   lexer.removeErrorListeners();
@@ -50,6 +54,7 @@ export function lexAndParse(text: string): { tree: ProgramContext; errors: RawSy
   const stream = new CommonTokenStream(lexer);
   stream.fill();
   const parser = new TrinoSqlParser(stream);
+  if (dfas !== undefined) parser.interpreter = new ParserATNSimulator(parser, TrinoSqlParser._ATN, dfas, new PredictionContextCache());
   parser.interpreter.predictionMode = PredictionMode.SLL;
   parser.removeErrorListeners();
   parser.addErrorListener(listener);
@@ -60,6 +65,7 @@ export function lexAndParse(text: string): { tree: ProgramContext; errors: RawSy
 
 /** Parses a SQL text into its tree and at most one syntax error (1-based positions). */
 export function parseSql(sql: string): ParsedSql {
+  usePredictionCache();
   const scan = scanSource(sql);
   const { text, workarounds } = scan.problem === undefined ? applyWorkarounds(sql, scan.code) : { text: sql, workarounds: NO_WORKAROUNDS };
   let result: ReturnType<typeof lexAndParse>;
