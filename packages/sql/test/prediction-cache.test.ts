@@ -113,4 +113,21 @@ describe("the saved prediction cache", () => {
     expect(loadPredictionCache(path, "another grammar", freshDfas())).toBeUndefined();
     expect(loadPredictionCache(join(temporary, "missing.dfa"), key, freshDfas())).toBeUndefined();
   });
+
+  it("keeps a bigger file for the same grammar that another process wrote, and replaces one for another grammar", () => {
+    const path = join(temporary, "concurrent", "trino-prediction.dfa");
+    const key = predictionCacheKey();
+    const small = freshDfas();
+    lexAndParse(half[0]!.sql, small);
+    savePredictionCache(path, key, learning, undefined);
+    const big = readFileSync(path);
+    savePredictionCache(path, key, small, undefined);
+    expect(readFileSync(path).equals(big)).toBe(true);
+    savePredictionCache(path, "another grammar", learning, undefined);
+    savePredictionCache(path, key, small, undefined);
+    expect(readFileSync(path).length).toBeLessThan(big.length);
+    const reloaded = freshDfas();
+    expect(loadPredictionCache(path, key, reloaded)).toBeDefined();
+    expect(stateCount(reloaded)).toBe(stateCount(small));
+  });
 });

@@ -11,7 +11,7 @@
  * writes, atomically, so concurrent checks never read half a file.
  */
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { isMainThread } from "node:worker_threads";
@@ -79,6 +79,22 @@ export function savePredictionCacheIfGrown(): void {
   session.loaded = now;
 }
 
+/** The size of `file` if it holds a cache for `key`, else 0. */
+function savedSize(file: string, key: string): number {
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const start = Buffer.alloc(64);
+      readSync(fd, start, 0, start.length, 0);
+      return start.toString("latin1").startsWith(`{"key":"${key}"`) ? fstatSync(fd).size : 0;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+}
+
 /** Fills `dfas` from `file` if it was written for `key`; a missing, broken or outdated file leaves them empty. */
 export function loadPredictionCache(file: string, key: string, dfas: readonly DFA[]): RestoredDfas | undefined {
   let bytes: Buffer;
@@ -93,12 +109,16 @@ export function loadPredictionCache(file: string, key: string, dfas: readonly DF
   return restoreDfas(bytes, saved, TrinoSqlParser._ATN, dfas);
 }
 
-/** Writes `dfas` to `file`, atomically; a cache that cannot be written is only a slower next start. */
+/**
+ * Writes `dfas` to `file`, atomically; a cache that cannot be written is only a slower next start. A bigger file
+ * for the same key, written meanwhile by another process (parallel checks, test workers), is kept.
+ */
 export function savePredictionCache(file: string, key: string, dfas: readonly DFA[], restored: RestoredDfas | undefined): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const parts = encodeDfas(key, TrinoSqlParser._ATN, dfas, restored);
-    if (parts.reduce((total, part) => total + part.length, 0) > MAX_BYTES) return;
+    const size = parts.reduce((total, part) => total + part.length, 0);
+    if (size > MAX_BYTES || size < savedSize(file, key)) return;
     const temporary = `${file}.${process.pid}.tmp`;
     const fd = openSync(temporary, "w");
     try {

@@ -3,5 +3,5 @@
  * for antlr4ng 3 (see generated/README.md). The analysis imports the tree's context classes from here only,
  * so the parser behind them is chosen on this line.
  */
-export * from "./generated/TrinoSqlParser.ts";
-export { TrinoSqlLexer } from "./generated/TrinoSqlLexer.ts";
+export * from "./generated/TrinoSqlParser.js";
+export { TrinoSqlLexer } from "./generated/TrinoSqlLexer.js";

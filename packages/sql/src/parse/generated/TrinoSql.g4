@@ -30,7 +30,7 @@ options {
 }
 
 @header {
-import { SQLParserBase } from "./SQLParserBase.ts";
+import { SQLParserBase } from "./SQLParserBase.js";
 }
 
 tokens {
