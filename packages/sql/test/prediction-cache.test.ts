@@ -6,9 +6,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DFA } from "antlr4ng";
+import { DFA, SemanticContext } from "antlr4ng";
 import { afterAll, describe, expect, it } from "vitest";
 import { encodeDfas, learnt, readHeader, restoreDfas, type RestoredDfas } from "../src/parse/dfa-codec.ts";
+import { decodeSemantics, SemanticTable } from "../src/parse/dfa-contexts.ts";
 import { lexAndParse } from "../src/parse/parser.ts";
 import { loadPredictionCache, predictionCacheFile, predictionCacheKey, savePredictionCache } from "../src/parse/prediction-cache.ts";
 import { TrinoSqlParser } from "../src/parse/trino-grammar.ts";
@@ -62,6 +63,17 @@ describe("the saved prediction cache", () => {
     inputs.forEach(({ name, sql }, i) => expect({ name, ...parse(sql, second.dfas) }).toEqual({ name, ...expected[i] }));
     // It had learnt everything already.
     expect(stateCount(second.dfas)).toBe(stateCount(first.dfas));
+  });
+
+  it("rebuilds combined predicates (and, or) to the same hashes", () => {
+    const predicate = (rule: number, index: number) => new SemanticContext.Predicate(rule, index, false);
+    const both = SemanticContext.andContext(predicate(46, 3), new SemanticContext.PrecedencePredicate(2))!;
+    const either = SemanticContext.orContext(both, predicate(149, 16))!;
+    const table = new SemanticTable([]);
+    const ids = [both, either].map((context) => table.id(context));
+    const rebuilt = decodeSemantics(table.data);
+    expect(ids.map((id) => rebuilt[id]!.hashCode())).toEqual([both.hashCode(), either.hashCode()]);
+    expect(rebuilt.map((context) => context.hashCode())).toEqual(table.hashes);
   });
 
   it("restores only into DFAs that have not predicted yet", () => {

@@ -31,7 +31,7 @@ export function predictionCacheKey(): string {
   const runtime = createRequire(import.meta.url).resolve("antlr4ng");
   const digest = createHash("sha1");
   digest.update(readFileSync(join(dirname(runtime), "..", "package.json")));
-  digest.update(readFileSync(new URL("./dfa-codec.ts", import.meta.url)));
+  for (const code of ["./dfa-codec.ts", "./dfa-contexts.ts"]) digest.update(readFileSync(new URL(code, import.meta.url)));
   digest.update(TrinoSqlParser._serializedATN.join(","));
   return digest.digest("hex");
 }
