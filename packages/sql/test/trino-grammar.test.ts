@@ -6,6 +6,9 @@
 import { TrinoSQL } from "dt-sql-parser/dist/parser/trino/index.js";
 import * as upstream from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
 import { TrinoSqlLexer as UpstreamLexer } from "dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { cleanMessage, lexAndParse } from "../src/parse/parser.ts";
 import type { RawSyntaxError } from "../src/parse/syntax-hints.ts";
@@ -57,6 +60,14 @@ describe("the vendored Trino parser", () => {
     expect(vendored.TrinoSqlParser.ruleNames).toEqual(upstream.TrinoSqlParser.ruleNames);
     expect(vendored.TrinoSqlParser.symbolicNames).toEqual(upstream.TrinoSqlParser.symbolicNames);
     expect(vendored.TrinoSqlParser.literalNames).toEqual(upstream.TrinoSqlParser.literalNames);
+  });
+
+  it("is the only parser the analysis imports: dt-sql-parser's classes would never match its trees", () => {
+    const src = fileURLToPath(new URL("../src/", import.meta.url));
+    const importers = readdirSync(src, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts") && /from "dt-sql-parser/.test(readFileSync(join(src, file), "utf8")))
+      .map((file) => `packages/sql/src/${file}: import the tree classes from parse/trino-grammar.ts`);
+    expect(importers).toEqual([]);
   });
 
   it("has dt-sql-parser's context classes with the same accessors", () => {
