@@ -4,7 +4,7 @@
  * aggregates do not nest; WHERE, GROUP BY and JOIN ON hold no aggregates or window functions. Expressions are
  * compared as Trino compares them: resolved columns, not spellings (`t.a` and `a` are the same key).
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { isToken, shortText, type ParseTree, type RuleNode } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";
 import type { Analysis, CallKind } from "./analysis.ts";

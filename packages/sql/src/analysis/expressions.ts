@@ -3,7 +3,7 @@
  * types it with Trino's rules and reports what Athena would refuse. A type the analysis cannot derive is
  * `undefined`; checks that would need it stay silent rather than guess.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { messages } from "../messages.ts";
 import { identifierName, isToken, positionOf, type ParseTree } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";

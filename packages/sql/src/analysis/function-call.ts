@@ -4,7 +4,7 @@
  * types, window functions without OVER, then the return type. Lambdas are typed from the arrays and maps
  * they iterate, as the chosen signature binds them.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import type { Argument, Signature } from "../functions/bind-signature.ts";
 import { functionCatalog, lookupForeignFunction, lookupFunction, type FunctionEntry } from "../functions/function-catalog.ts";
 import { resolveCall } from "../functions/resolve-call.ts";

@@ -2,7 +2,7 @@
  * GROUP BY: plain expressions, positions of the select list (`GROUP BY 1, 2`), GROUPING SETS, ROLLUP and
  * CUBE. Returns the keys every grouped expression is compared with (see aggregation.ts).
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { shortText, type RuleNode } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";
 import type { Analysis } from "./analysis.ts";

@@ -6,7 +6,7 @@ import {
   type NumberContext,
   type StringContext,
   type TypeConstructorContext,
-} from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+} from "../parse/trino-grammar.ts";
 import { normalizeTrinoType } from "../types/trino-type.ts";
 
 const INTEGER_MAX = 2n ** 31n - 1n;

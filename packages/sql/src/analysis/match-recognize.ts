@@ -5,7 +5,7 @@
  * describes. Inside MEASURES and DEFINE, pattern variables qualify input columns (`A.price`), and prev(),
  * next(), first(), last(), classifier() and match_number() are valid.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { identifierName } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";
 import type { Analysis } from "./analysis.ts";

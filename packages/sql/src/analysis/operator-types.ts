@@ -3,7 +3,7 @@
  * operator on types it has no signature for is the error Athena gives ("cannot apply operator: varchar +
  * integer"), with a CAST that fixes it.
  */
-import type * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import type * as P from "../parse/trino-grammar.ts";
 import { lookupFunction } from "../functions/function-catalog.ts";
 import { arithmeticOperator, comparisonOperator, operatorSignatures, type OperatorName } from "../functions/operators.ts";
 import { resolveCall } from "../functions/resolve-call.ts";

@@ -2,7 +2,7 @@
  * Predicates after a value: comparisons (quantified ones too), BETWEEN, IN, LIKE, IS NULL and IS DISTINCT
  * FROM. Each is typed as Trino types it: the operands must meet at a common type that can be compared.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { shortText, type RuleNode } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";
 import { commonSuperType, UNKNOWN_TYPE } from "../types/type-coercion.ts";

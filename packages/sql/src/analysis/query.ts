@@ -2,7 +2,7 @@
  * Queries: WITH, set operations, ORDER BY / OFFSET / LIMIT / FETCH, and the query blocks (SELECT ... FROM ...
  * WHERE ... GROUP BY ... HAVING ... WINDOW) inside them. Each returns the columns it produces.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { messages } from "../messages.ts";
 import { identifierName, positionOf, shortText, type RuleNode } from "../parse/tree.ts";
 import { typeMessages } from "../type-messages.ts";

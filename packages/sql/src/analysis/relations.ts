@@ -2,7 +2,7 @@
  * The FROM clause: adds each relation to the query block's scope, left to right, so UNNEST and LATERAL
  * see the relations before them and JOIN ... ON sees both sides.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { messages } from "../messages.ts";
 import { identifierName, positionOf } from "../parse/tree.ts";
 import { arrayElementType, mapEntryTypes, rowFields } from "../types/type-shapes.ts";

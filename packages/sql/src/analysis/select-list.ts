@@ -2,7 +2,7 @@
  * The SELECT list of one query block: expands `*` and `t.*`, names each column the way Trino does
  * (alias, else the column or field name, else unnamed) and infers its type.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { messages } from "../messages.ts";
 import { identifierName, positionOf, shortText, type Position, type RuleNode } from "../parse/tree.ts";
 import { columnKey } from "./aggregation.ts";

@@ -3,7 +3,7 @@
  * access, constructors, subqueries, and the keyword forms (EXTRACT, TRIM, LISTAGG, JSON_VALUE, ...), typed as
  * Trino types them.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { identifierName, shortText, sourceText, type RuleNode } from "../parse/tree.ts";
 import { messages } from "../messages.ts";
 import { typeMessages } from "../type-messages.ts";

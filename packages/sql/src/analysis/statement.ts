@@ -2,7 +2,7 @@
  * A view file holds exactly one query. This finds it, or reports what the file holds instead:
  * nothing, several statements, a CREATE VIEW wrapper or another kind of statement.
  */
-import * as P from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import * as P from "../parse/trino-grammar.ts";
 import { messages } from "../messages.ts";
 import { isToken, type ParseTree } from "../parse/tree.ts";
 import type { Analysis } from "./analysis.ts";

@@ -9,7 +9,7 @@ import { identifierName, positionOf, type Position, type RuleNode } from "../par
 import { closest } from "../suggest.ts";
 import { normalizeTrinoType } from "../types/trino-type.ts";
 import type { Analysis } from "./analysis.ts";
-import type { IdentifierContext } from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import type { IdentifierContext } from "../parse/trino-grammar.ts";
 import type { Scope, ScopeColumn, ScopeRelation } from "./scope.ts";
 
 const DATA_CATALOG = "awsdatacatalog";

@@ -3,7 +3,7 @@
  * does not list it. Reading the parser's ATN loads the whole grammar, so this runs in the generator script and the
  * test that keeps reserved-words.json in step, not at check time.
  */
-import { TrinoSqlParser } from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import { TrinoSqlParser } from "./trino-grammar.ts";
 
 export function reservedWordsOfGrammar(): string[] {
   const atn = TrinoSqlParser._ATN;

@@ -3,7 +3,7 @@
  * "identifiers must not start with a digit") and backquoted names (Hive's quoting). dt-sql-parser parses both, so
  * they are found in the tree, only when the text could hold one.
  */
-import { BackQuotedIdentifierContext, DigitIdentifierContext, type ProgramContext } from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import { BackQuotedIdentifierContext, DigitIdentifierContext, type ProgramContext } from "./trino-grammar.ts";
 import { messages } from "../messages.ts";
 import type { SqlProblem } from "../result.ts";
 import { isToken, positionOf, type ParseTree, type RuleNode } from "./tree.ts";

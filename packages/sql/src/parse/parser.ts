@@ -1,17 +1,18 @@
 /**
- * One Trino parser for the whole process. dt-sql-parser keeps the tree of its last parse, so a view is lexed
- * and parsed exactly once: syntax errors and the tree come from the same run. Before that, the source scan
- * finds unclosed quotes and parentheses, and the grammar workarounds blank the two keywords the grammar
- * misreads (see grammar-workarounds.ts).
+ * Lexes and parses one SQL text with the Trino grammar (see trino-grammar.ts), in ANTLR's SLL prediction mode as
+ * dt-sql-parser does: syntax errors and the tree come from the same run. Before that, the source scan finds
+ * unclosed quotes and parentheses, and the grammar workarounds blank the two keywords the grammar misreads
+ * (see grammar-workarounds.ts). Parsers share the grammar's prediction cache (its DFA), which the first parses of
+ * a process fill; prediction-cache.ts saves it between processes.
  */
-// The Trino dialect alone: the package root loads all seven grammars, about eight times the start-up cost.
-import { TrinoSQL } from "dt-sql-parser/dist/parser/trino/index.js";
-import type { ProgramContext } from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import { BaseErrorListener, CharStream, CommonTokenStream, ParserATNSimulator, PredictionContextCache, PredictionMode, type ATNSimulator, type DFA, type Recognizer } from "antlr4ng";
 import { messages } from "../messages.ts";
 import type { SqlProblem } from "../result.ts";
 import { applyWorkarounds, NO_WORKAROUNDS, type GrammarWorkarounds } from "./grammar-workarounds.ts";
+import { usePredictionCache } from "./prediction-cache.ts";
 import { offsetAt, openParenthesisAt, scanSource } from "./source-scan.ts";
 import { explainSyntaxError, scanProblemMessage, type RawSyntaxError } from "./syntax-hints.ts";
+import { TrinoSqlLexer, TrinoSqlParser, type ProgramContext } from "./trino-grammar.ts";
 import type { Token } from "./tree.ts";
 
 export interface ParsedSql {
@@ -21,69 +22,56 @@ export interface ParsedSql {
   readonly workarounds: GrammarWorkarounds;
 }
 
-interface RawError {
-  readonly startLine: number;
-  readonly startColumn: number;
-  readonly message: string;
-  readonly unreadable?: string;
-}
-
-/** dt-sql-parser's cached parse, which its typings keep private. */
-interface CachedParse {
-  parseWithCache(input: string): ProgramContext;
-  readonly _parseErrors: readonly RawError[];
-  readonly _tokenStream?: { getTokens(): Token[] };
-}
-
 /**
- * Collects ANTLR's syntax errors as they are. dt-sql-parser's own listener computes "expecting ..." lists with
- * code completion, which re-parses the input with a second parser (printing to the console) on every error;
- * the first error's position is all the hints need.
+ * Collects ANTLR's syntax errors with the offending token, not ANTLR's wording: the hints need the first error's
+ * position and token only. (dt-sql-parser's own listener computed "expecting ..." lists by re-parsing the input
+ * with a second parser on every error.)
  */
-class PlainErrorListener {
-  constructor(private readonly collect: (error: RawError) => void) {}
-  syntaxError(_recognizer: unknown, offending: { text?: string | null; type?: number } | null, line: number, column: number, message: string): void {
-    if (offending === null || offending === undefined) {
+class PlainErrorListener extends BaseErrorListener {
+  readonly errors: RawSyntaxError[] = [];
+
+  override syntaxError<S extends Token, T extends ATNSimulator>(_recognizer: Recognizer<T>, offending: S | null, line: number, column: number, message: string): void {
+    if (offending === null) {
       // The lexer: "token recognition error at: '$'".
       const unreadable = /at: '(.*)'$/s.exec(message)?.[1]?.charAt(0) ?? "?";
-      this.collect({ startLine: line, startColumn: column + 1, message, unreadable });
+      this.errors.push({ line, column: column + 1, message: cleanMessage(message), unreadable });
       return;
     }
     const reworded = offending.type === -1 ? "statement is incomplete" : `'${offending.text ?? ""}' is not valid at this position`;
-    this.collect({ startLine: line, startColumn: column + 1, message: reworded });
-  }
-  reportAmbiguity(): void {}
-  reportAttemptingFullContext(): void {}
-  reportContextSensitivity(): void {}
-}
-
-class SingleParse extends TrinoSQL {
-  override createErrorListener(...[collect]: Parameters<TrinoSQL["createErrorListener"]>): ReturnType<TrinoSQL["createErrorListener"]> {
-    return new PlainErrorListener(collect as unknown as (error: RawError) => void) as unknown as ReturnType<TrinoSQL["createErrorListener"]>;
-  }
-
-  run(text: string): { tree: ProgramContext | null; errors: RawSyntaxError[]; tokens: Token[] } {
-    // parseWithCache, not validate: validate re-parses every ";"-separated piece after an error, and only the
-    // first error is reported anyway.
-    const cached = this as unknown as CachedParse;
-    const tree = cached.parseWithCache(text);
-    const errors = cached._parseErrors.map((e) => ({ line: e.startLine, column: e.startColumn, message: cleanMessage(e.message), unreadable: e.unreadable }));
-    const tokens = errors.length === 0 ? [] : (cached._tokenStream?.getTokens() ?? []).filter((t) => t.channel === 0 && t.type !== -1);
-    return { tree, errors, tokens };
+    this.errors.push({ line, column: column + 1, message: cleanMessage(reworded) });
   }
 }
 
-let parser: SingleParse | undefined;
+/**
+ * One run of the lexer and parser over `text`: the tree, ANTLR's errors as they come, and the tokens when it
+ * failed. `dfas` replaces the prediction cache all parsers share (tests compare fresh and restored ones).
+ */
+export function lexAndParse(text: string, dfas?: DFA[]): { tree: ProgramContext; errors: RawSyntaxError[]; tokens: Token[] } {
+  const listener = new PlainErrorListener();
+  const lexer = new TrinoSqlLexer(CharStream.fromString(text));
+  lexer.removeErrorListeners();
+  lexer.addErrorListener(listener);
+  const stream = new CommonTokenStream(lexer);
+  stream.fill();
+  const parser = new TrinoSqlParser(stream);
+  if (dfas !== undefined) parser.interpreter = new ParserATNSimulator(parser, TrinoSqlParser._ATN, dfas, new PredictionContextCache());
+  parser.interpreter.predictionMode = PredictionMode.SLL;
+  parser.removeErrorListeners();
+  parser.addErrorListener(listener);
+  const tree = parser.program();
+  const tokens = listener.errors.length === 0 ? [] : stream.getTokens().filter((t) => t.channel === 0 && t.type !== -1);
+  return { tree, errors: listener.errors, tokens };
+}
 
 /** Parses a SQL text into its tree and at most one syntax error (1-based positions). */
 export function parseSql(sql: string): ParsedSql {
-  parser ??= new SingleParse();
+  usePredictionCache();
   const scan = scanSource(sql);
   if (scan.problem?.kind === "too-deep") return { tree: null, errors: [scanProblemMessage(scan.problem)], workarounds: NO_WORKAROUNDS };
   const { text, workarounds } = scan.problem === undefined ? applyWorkarounds(sql, scan.code) : { text: sql, workarounds: NO_WORKAROUNDS };
-  let result: ReturnType<SingleParse["run"]>;
+  let result: ReturnType<typeof lexAndParse>;
   try {
-    result = parser.run(text);
+    result = lexAndParse(text);
   } catch (error) {
     // The grammar recurses once per nesting level: thousands of nested parentheses overflow the stack.
     if (error instanceof RangeError) return { tree: null, errors: [{ line: 1, column: 1, message: messages.syntax.tooDeep() }], workarounds };
@@ -102,7 +90,7 @@ export function parseSql(sql: string): ParsedSql {
 }
 
 /**
- * dt-sql-parser's messages, reworded for people writing views: sentence case folded, ANTLR's
+ * ANTLR's messages, reworded for people writing views: sentence case folded, ANTLR's
  * predicate jargon replaced, a hint for the incomplete statement.
  */
 export function cleanMessage(message: string): string {

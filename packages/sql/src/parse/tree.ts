@@ -1,12 +1,12 @@
 /**
- * Names for the ANTLR tree types. antlr4ng is not a dependency of this package, so they are taken from
- * dt-sql-parser's generated contexts rather than imported.
+ * Names for the ANTLR tree types, taken from the generated contexts so that they always match the runtime the
+ * parser was generated for.
  */
-import type { IdentifierContext, ProgramContext } from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+import type { IdentifierContext, ProgramContext } from "./trino-grammar.ts";
 import {
   BackQuotedIdentifierContext,
   QuotedIdentifierContext,
-} from "dt-sql-parser/dist/lib/trino/TrinoSqlParser.js";
+} from "./trino-grammar.ts";
 
 export type RuleNode = NonNullable<ProgramContext["parent"]>;
 export type Token = NonNullable<ProgramContext["start"]>;
