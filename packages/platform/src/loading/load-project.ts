@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { domainSchema, isDefinedDomain } from "../declarations/domain.ts";
 import { isDefinedOrganisation, organisationSchema } from "../declarations/organisation.ts";
 import { DeclarationError, type Problem, sortProblems } from "../problems/problem.ts";
@@ -11,8 +10,8 @@ import { analyzeViews } from "../views/analyze-views.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
 import { checkDatasets } from "../bi/check-datasets.ts";
 import { locateProblems } from "./locate.ts";
-import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
-import { analyzeView, createCatalog } from "@baikal/sql";
+import { type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
+import type { LoadSession } from "./load-session.ts";
 import { withIngestionTables } from "../ingestion/ingestion-tables.ts";
 import type { Domain, Project } from "./project.ts";
 
@@ -44,64 +43,30 @@ export function listDomainFiles(root: string): string[] {
     .sort();
 }
 
-/**
- * State kept between loads by `baikal check --watch`: declaration files are re-imported only when their
- * modification time changes (a new URL, since modules are cached by URL), and view analyses stay in memory.
- * Modules that a declaration file imports are not reloaded; the watcher says so.
- */
-export class LoadSession {
-  readonly declarations = new Map<string, { readonly mtimeMs: number; readonly loaded: Promise<Loaded<unknown>> }>();
-  constructor(readonly cache: ViewAnalysisCache) {}
-
-  static open(root: string): LoadSession {
-    return new LoadSession(ViewAnalysisCache.open(root));
-  }
-
-  /**
-   * Parses a sample of the project's views once, outside any check: ANTLR builds its prediction cache while
-   * parsing, so after a check served from the cache the first edited view would otherwise pay that warm-up.
-   */
-  warmUp(project: Project, sample = 40): void {
-    const catalog = createCatalog([]);
-    const step = Math.max(1, Math.floor(project.views.length / sample));
-    for (let i = 0; i < project.views.length; i += step) analyzeView(project.views[i]!.sql, { defaultDatabase: project.views[i]!.domain, catalog });
-  }
-
-  /** The file's last load while it is unchanged; otherwise `load(version)`, remembered. */
-  reuse<T>(root: string, file: string, load: (version?: number) => Promise<Loaded<T>>): Promise<Loaded<T>> {
-    const mtimeMs = statSync(join(root, file)).mtimeMs;
-    const known = this.declarations.get(file);
-    if (known?.mtimeMs === mtimeMs) return known.loaded as Promise<Loaded<T>>;
-    const loaded = load(mtimeMs);
-    this.declarations.set(file, { mtimeMs, loaded });
-    return loaded;
-  }
-}
-
 export interface LoadOptions {
   /** Reuse what an earlier load in this process found (`check --watch`). @default a fresh load */
   readonly session?: LoadSession;
 }
 
-async function importDefault(root: string, file: string, version?: number): Promise<{ value?: unknown; problem?: Problem }> {
-  try {
-    const url = pathToFileURL(join(root, file)).href;
-    const module = (await import(version === undefined ? url : `${url}?v=${version}`)) as { default?: unknown };
-    return { value: module.default };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { problem: { source: file, message: `could not be loaded: ${reason}` } };
-  }
-}
-
-interface Loaded<T> {
+export interface Loaded<T> {
   readonly value?: T;
   readonly problems: Problem[];
 }
 
-async function loadOrganisation(root: string, version?: number): Promise<Loaded<Project["organisation"]>> {
-  const { value, problem } = await importDefault(root, CONFIG_FILE, version);
-  if (problem) return { problems: [problem] };
+/**
+ * Problems of a file that gave no value. A path into `defineX({...})`'s result starts at its `declaration`;
+ * from there it is a path in the literal, which can be placed at a line.
+ */
+function unloaded(root: string, callee: string, evaluated: Evaluated): Problem[] {
+  return evaluated.problems.flatMap((problem) => {
+    if (problem.path?.[0] !== "declaration" || problem.source !== evaluated.file) return [problem];
+    return locateProblems(join(root, problem.source), callee, [{ ...problem, path: problem.path.slice(1) }]);
+  });
+}
+
+function loadOrganisation(root: string, evaluated: Evaluated): Loaded<Project["organisation"]> {
+  if (evaluated.problems.length > 0) return { problems: unloaded(root, "defineOrganisation", evaluated) };
+  const { value } = evaluated;
   if (!isDefinedOrganisation(value)) {
     return { problems: [{ source: CONFIG_FILE, message: "must `export default defineOrganisation({...})` from \"@baikal/platform/declare\"" }] };
   }
@@ -110,9 +75,9 @@ async function loadOrganisation(root: string, version?: number): Promise<Loaded<
   return { problems: locateProblems(join(root, CONFIG_FILE), "defineOrganisation", issuesToProblems(parsed.error.issues, CONFIG_FILE)) };
 }
 
-async function loadDomain(root: string, file: string, version?: number): Promise<Loaded<Domain>> {
-  const { value, problem } = await importDefault(root, file, version);
-  if (problem) return { problems: [problem] };
+function loadDomain(root: string, evaluated: Evaluated): Loaded<Domain> {
+  const { file, value } = evaluated;
+  if (evaluated.problems.length > 0) return { problems: unloaded(root, "defineDomain", evaluated) };
   if (!isDefinedDomain(value)) {
     return { problems: [{ source: file, message: "must `export default defineDomain({...})` from \"@baikal/platform/declare\"" }] };
   }
@@ -149,10 +114,12 @@ function locateInDomainFiles(root: string, problems: readonly Problem[]): Proble
  */
 export async function loadProject(root: string = findProjectRoot(), options: LoadOptions = {}): Promise<Project> {
   const { session } = options;
-  const organisation = await (session ? session.reuse(root, CONFIG_FILE, (v) => loadOrganisation(root, v)) : loadOrganisation(root));
-  const loaded = await Promise.all(
-    listDomainFiles(root).map((file) => (session ? session.reuse(root, file, (v) => loadDomain(root, file, v)) : loadDomain(root, file))),
-  );
+  const domainFiles = listDomainFiles(root);
+  const files = [CONFIG_FILE, ...domainFiles];
+  // A session evaluates again only files whose sources changed, and keeps what their checks found.
+  const [config, ...evaluated] = session ? await session.evaluate(root, files) : await evaluateDeclarations(root, files);
+  const organisation = session ? session.checked(config!, () => loadOrganisation(root, config!)) : loadOrganisation(root, config!);
+  const loaded = evaluated.map((e) => (session ? session.checked(e, () => loadDomain(root, e)) : loadDomain(root, e)));
   const problems = [...organisation.problems, ...loaded.flatMap((d) => d.problems)];
   if (problems.length > 0 || !organisation.value) throw new DeclarationError(sortProblems(problems));
   const domains = loaded.map((d) => d.value!);

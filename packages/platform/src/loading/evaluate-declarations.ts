@@ -1,0 +1,175 @@
+import { spawn } from "node:child_process";
+import { SourceMap, type SourceMapping } from "node:module";
+import { relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Problem } from "../problems/problem.ts";
+import { type Bundled, bundleDeclarations } from "./bundle-declarations.ts";
+import { declarationEnvironment } from "./loader-environment.ts";
+import { loaderMessages as m } from "./loader-messages.ts";
+
+/** What one declaration file evaluated to. */
+export interface Evaluated {
+  /** Repository-relative path, as given. */
+  readonly file: string;
+  /**
+   * The file's default export as plain data, with registered-symbol marks (`Symbol.for(...)`, e.g. what
+   * `defineDomain` sets) restored; undefined when there are problems or no default export.
+   */
+  readonly value?: unknown;
+  /** Why the file gave no value: it does not compile, threw, exited, timed out or exported something that is not data. */
+  readonly problems: readonly Problem[];
+  /** Absolute paths of every file it was built from; empty when it did not compile. */
+  readonly inputs: readonly string[];
+}
+
+export interface EvaluateOptions {
+  /** How long one file may take before it is stopped. @default `BAIKAL_LOAD_TIMEOUT` seconds, else 20 s */
+  readonly timeoutMs?: number;
+}
+
+export const DEFAULT_LOAD_TIMEOUT_SECONDS = 20;
+
+/** How long Node may take to start the child before the run counts as timed out (generous: busy CI machines). */
+const STARTUP_LIMIT_MS = 60_000;
+
+const CHILD = fileURLToPath(new URL("./declaration-child.js", import.meta.url));
+
+/** The time limit per file, from `BAIKAL_LOAD_TIMEOUT` (seconds) when set. */
+export function loadTimeoutMs(environment: NodeJS.ProcessEnv = process.env): number {
+  const given = environment.BAIKAL_LOAD_TIMEOUT;
+  if (given === undefined || given === "") return DEFAULT_LOAD_TIMEOUT_SECONDS * 1000;
+  const seconds = Number(given);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(m.badTimeout(given));
+  return seconds * 1000;
+}
+
+type Failure =
+  | { readonly kind: "not-data"; readonly path: (string | number)[]; readonly what: string }
+  | { readonly kind: "threw"; readonly reason: string; readonly at?: { readonly line: number; readonly column: number } };
+
+type ChildMessage =
+  | { readonly ready: true }
+  | { readonly done: true }
+  | { readonly file: string; readonly value: unknown; readonly brands: { path: (string | number)[]; key: string; value: unknown }[] }
+  | { readonly file: string; readonly failure: Failure };
+
+type FileResult = Exclude<ChildMessage, { ready: true } | { done: true }>;
+
+interface Run {
+  readonly results: Map<string, FileResult>;
+  /** Set when the child did not return every result: the file it was on, and why it stopped. */
+  readonly stopped?: { readonly file: string; readonly message: string };
+}
+
+/**
+ * Evaluates `bundles` in order in one child process (no credentials, its output on our stderr). Results
+ * arrive one message per file; the run ends when the child exits, is stopped after `timeoutMs` without a
+ * result, or fails to start.
+ */
+function runChild(root: string, bundles: readonly Bundled[], timeoutMs: number): Promise<Run> {
+  return new Promise((resolve) => {
+    const results: Run["results"] = new Map();
+    let done = false;
+    /** Why this process stopped the child, if it did. */
+    let stoppedBecause: string | undefined;
+    const child = spawn(process.execPath, [CHILD], {
+      cwd: root,
+      env: declarationEnvironment(),
+      stdio: ["ignore", 2, 2, "ipc"],
+      serialization: "advanced",
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const stopAfter = (ms: number, reason: string) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stoppedBecause = reason;
+        child.kill("SIGKILL");
+      }, ms);
+    };
+    const pending = () => bundles.find((b) => !results.has(b.file)) ?? bundles[bundles.length - 1]!;
+    child.on("message", (message: ChildMessage) => {
+      if ("ready" in message) child.send({ files: bundles.map(({ file, code }) => ({ file, code })) });
+      else if ("done" in message) done = true;
+      else if (bundles.some((b) => b.file === message.file)) results.set(message.file, message);
+      // The limit is per file, from the child's `ready` on: starting Node is not the files' time.
+      stopAfter(timeoutMs, m.timedOut(timeoutMs / 1000));
+    });
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      resolve({ results, stopped: { file: pending().file, message: m.loaderFailed(error.message) } });
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (done && code === 0) return resolve({ results });
+      const message = stoppedBecause ?? (signal ? m.killed(signal) : m.exitedEarly(code ?? 1));
+      resolve({ results, stopped: { file: pending().file, message } });
+    });
+    stopAfter(STARTUP_LIMIT_MS, m.loaderFailed(`Node did not start it within ${STARTUP_LIMIT_MS / 1000} s`));
+  });
+}
+
+/** Puts the registered-symbol marks the child reported back onto the plain data. */
+function restoreBrands(value: unknown, brands: readonly { path: (string | number)[]; key: string; value: unknown }[]): unknown {
+  for (const brand of brands) {
+    let target = value as Record<string | number | symbol, unknown>;
+    for (const part of brand.path) target = target[part] as typeof target;
+    target[Symbol.for(brand.key)] = brand.value;
+  }
+  return value;
+}
+
+/** The problem for a thrown error, placed in the original source through the bundle's source map. */
+function thrownProblem(root: string, bundle: Bundled, failure: Extract<Failure, { kind: "threw" }>): Problem {
+  const entry = failure.at ? new SourceMap(bundle.map).findEntry(failure.at.line - 1, failure.at.column - 1) : undefined;
+  // Node 20 returns {} when nothing maps there.
+  const original = entry && "originalSource" in entry ? (entry as SourceMapping) : undefined;
+  if (!original) return { source: bundle.file, message: m.threw(failure.reason) };
+  const source = relative(root, original.originalSource);
+  const line = original.originalLine + 1;
+  const column = original.originalColumn + 1;
+  if (source === bundle.file) return { source, line, column, message: m.threw(failure.reason) };
+  return { source: bundle.file, message: m.threw(failure.reason, `${source}:${line}:${column}`) };
+}
+
+function toEvaluated(root: string, bundle: Bundled, result: FileResult): Evaluated {
+  if ("value" in result) return { file: bundle.file, value: restoreBrands(result.value, result.brands), problems: [], inputs: bundle.inputs };
+  const { failure } = result;
+  const problem: Problem =
+    failure.kind === "not-data" ? { source: bundle.file, path: failure.path, message: m.notData(failure.what) } : thrownProblem(root, bundle, failure);
+  return { file: bundle.file, problems: [problem], inputs: bundle.inputs };
+}
+
+/**
+ * THE way Baikal runs declaration files (`baikal.config.ts`, `domains/<team>/domain.ts`, and any other
+ * file whose default export is a declaration): evaluates `files` (repository-relative) and returns their
+ * default exports as plain data, in the order given.
+ *
+ * Fail-closed: each file is compiled here with esbuild, then run in a child process whose environment holds
+ * no AWS credentials or other secrets (see `loader-environment.ts`). A file that does not compile, throws,
+ * ends the process (any exit code), runs longer than the time limit, or exports something that is not plain
+ * data gives problems naming it, never a value; the files after it are evaluated in a new child process, so
+ * one run reports every file. Nothing a file does can make the caller exit or hang.
+ */
+export async function evaluateDeclarations(root: string, files: readonly string[], options: EvaluateOptions = {}): Promise<Evaluated[]> {
+  const timeoutMs = options.timeoutMs ?? loadTimeoutMs();
+  const evaluated = new Map<string, Evaluated>();
+  const bundles: Bundled[] = [];
+  for (const result of await bundleDeclarations(root, files)) {
+    if ("code" in result) bundles.push(result);
+    else evaluated.set(result.file, { file: result.file, problems: result.problems, inputs: [] });
+  }
+  let remaining = bundles;
+  while (remaining.length > 0) {
+    const run = await runChild(root, remaining, timeoutMs);
+    for (const bundle of remaining) {
+      const result = run.results.get(bundle.file);
+      if (result) evaluated.set(bundle.file, toEvaluated(root, bundle, result));
+    }
+    if (!run.stopped) break;
+    const stopped = run.stopped;
+    const index = remaining.findIndex((b) => b.file === stopped.file);
+    evaluated.set(stopped.file, { file: stopped.file, problems: [{ source: stopped.file, message: stopped.message }], inputs: remaining[index]!.inputs });
+    remaining = remaining.slice(index + 1).filter((b) => !evaluated.has(b.file));
+  }
+  return files.map((file) => evaluated.get(file)!);
+}

@@ -1,0 +1,87 @@
+import { statSync } from "node:fs";
+import { analyzeView, createCatalog } from "@baikal/sql";
+import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
+import { type EvaluateOptions, type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
+import type { Loaded } from "./load-project.ts";
+import type { Project } from "./project.ts";
+
+/**
+ * Identity of a file's content on disk; an atomic save (new inode) or any write changes it. A file modified
+ * after `notAfterNs` gets a stamp no file has, so it reads as changed next time.
+ */
+function stamp(path: string, notAfterNs?: bigint): string {
+  try {
+    const stats = statSync(path, { bigint: true });
+    if (notAfterNs !== undefined && stats.mtimeNs >= notAfterNs) return "modified while loading";
+    return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
+  } catch {
+    return "missing";
+  }
+}
+
+interface Known {
+  readonly evaluated: Evaluated;
+  /** Stamps of the file itself and of every input its bundle was built from. */
+  readonly stamps: ReadonlyMap<string, string>;
+}
+
+/**
+ * State kept between loads by `baikal check --watch`. A declaration file is evaluated again (in a new
+ * loader child, with every other changed file) only when it or a module it imports changed on disk; its
+ * check result is reused while it is unchanged; view analyses stay in memory.
+ */
+export class LoadSession {
+  private readonly known = new Map<string, Known>();
+  private readonly checks = new WeakMap<Evaluated, Loaded<unknown>>();
+
+  constructor(
+    readonly cache: ViewAnalysisCache,
+    private readonly options: EvaluateOptions = {},
+  ) {}
+
+  static open(root: string, options: EvaluateOptions = {}): LoadSession {
+    return new LoadSession(ViewAnalysisCache.open(root), options);
+  }
+
+  /** Files evaluated by the last call to `evaluate` (the others were reused). */
+  lastEvaluated: readonly string[] = [];
+
+  /** Like `evaluateDeclarations`, evaluating only files whose sources changed since this session last did. */
+  async evaluate(root: string, files: readonly string[]): Promise<Evaluated[]> {
+    const unchanged = (file: string) => {
+      const known = this.known.get(file);
+      return known !== undefined && [...known.stamps].every(([path, seen]) => stamp(path) === seen);
+    };
+    const changed = files.filter((file) => !unchanged(file));
+    // File times come from a coarse clock (a few ms behind): a margin keeps a save during the load from passing.
+    const started = BigInt(Date.now() - 20) * 1_000_000n;
+    for (const evaluated of await evaluateDeclarations(root, changed, this.options)) {
+      // A file saved while it was being evaluated may not be what was evaluated: it counts as changed. A file
+      // that did not compile has no inputs to compare ("" never matches): it is evaluated again next time.
+      const stamps = new Map(evaluated.inputs.map((path) => [path, stamp(path, started)]));
+      this.known.set(evaluated.file, { evaluated, stamps: evaluated.inputs.length > 0 ? stamps : new Map([["", "never"]]) });
+    }
+    this.lastEvaluated = changed;
+    return files.map((file) => this.known.get(file)!.evaluated);
+  }
+
+  /** The result of `check` for this evaluation, computed once per evaluation. */
+  checked<T>(evaluated: Evaluated, check: () => Loaded<T>): Loaded<T> {
+    let result = this.checks.get(evaluated) as Loaded<T> | undefined;
+    if (!result) {
+      result = check();
+      this.checks.set(evaluated, result);
+    }
+    return result;
+  }
+
+  /**
+   * Parses a sample of the project's views once, outside any check: ANTLR builds its prediction cache while
+   * parsing, so after a check served from the cache the first edited view would otherwise pay that warm-up.
+   */
+  warmUp(project: Project, sample = 40): void {
+    const catalog = createCatalog([]);
+    const step = Math.max(1, Math.floor(project.views.length / sample));
+    for (let i = 0; i < project.views.length; i += step) analyzeView(project.views[i]!.sql, { defaultDatabase: project.views[i]!.domain, catalog });
+  }
+}
