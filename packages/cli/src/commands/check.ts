@@ -41,7 +41,7 @@ async function watchCheck(): Promise<number> {
     try {
       const project = await loadProject(root, { session });
       console.log(summary(project, Math.round(performance.now() - started)));
-      if (!warm) session.warmUp(project);
+      if (!warm) void session.warmUp(project);
       warm = true;
     } catch (error) {
       // Whatever fails, the watcher keeps going: the next save may fix it.

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { SourceMap, type SourceMapping } from "node:module";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,51 +61,66 @@ interface Run {
   readonly stopped?: { readonly file: string; readonly message: string };
 }
 
-/**
- * Evaluates `bundles` in order in one child process (no credentials, its output on our stderr). Results
- * arrive one message per file; the run ends when the child exits, is stopped after `timeoutMs` without a
- * result, or fails to start.
- */
-function runChild(root: string, bundles: readonly Bundled[], timeoutMs: number): Promise<Run> {
-  return new Promise((resolve) => {
-    const results: Run["results"] = new Map();
-    let done = false;
-    /** Why this process stopped the child, if it did. */
-    let stoppedBecause: string | undefined;
-    const child = spawn(process.execPath, [CHILD], {
-      cwd: root,
-      env: declarationEnvironment(),
-      stdio: ["ignore", 2, 2, "ipc"],
-      serialization: "advanced",
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const stopAfter = (ms: number, reason: string) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        stoppedBecause = reason;
-        child.kill("SIGKILL");
-      }, ms);
-    };
-    const pending = () => bundles.find((b) => !results.has(b.file)) ?? bundles[bundles.length - 1]!;
-    child.on("message", (message: ChildMessage) => {
-      if ("ready" in message) child.send({ files: bundles.map(({ file, code }) => ({ file, code })) });
-      else if ("done" in message) done = true;
-      else if (bundles.some((b) => b.file === message.file)) results.set(message.file, message);
-      // The limit is per file, from the child's `ready` on: starting Node is not the files' time.
-      stopAfter(timeoutMs, m.timedOut(timeoutMs / 1000));
-    });
-    child.on("error", (error) => {
-      clearTimeout(timer);
-      resolve({ results, stopped: { file: pending().file, message: m.loaderFailed(error.message) } });
-    });
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      if (done && code === 0) return resolve({ results });
-      const message = stoppedBecause ?? (signal ? m.killed(signal) : m.exitedEarly(code ?? 1));
-      resolve({ results, stopped: { file: pending().file, message } });
-    });
-    stopAfter(STARTUP_LIMIT_MS, m.loaderFailed(`Node did not start it within ${STARTUP_LIMIT_MS / 1000} s`));
+/** A loader child process, started before its files are compiled so that Node's start overlaps esbuild. */
+interface Started {
+  readonly child: ChildProcess;
+  /** Resolves when the child says it is ready for files. */
+  readonly ready: Promise<void>;
+  /** Resolves when it has exited and its IPC channel is closed (every message received). */
+  readonly closed: Promise<{ readonly code: number | null; readonly signal: string | null; readonly error?: Error }>;
+}
+
+function startChild(root: string): Started {
+  const child = spawn(process.execPath, [CHILD], {
+    cwd: root,
+    env: declarationEnvironment(),
+    stdio: ["ignore", 2, 2, "ipc"],
+    serialization: "advanced",
   });
+  const ready = new Promise<void>((resolve) => child.on("message", (message: ChildMessage) => "ready" in message && resolve()));
+  const closed = new Promise<{ code: number | null; signal: string | null; error?: Error }>((resolve) => {
+    child.on("error", (error) => resolve({ code: null, signal: null, error }));
+    child.on("close", (code, signal) => resolve({ code, signal }));
+  });
+  return { child, ready, closed };
+}
+
+/**
+ * Evaluates `bundles` in order in a started child process (no credentials, its output on our stderr).
+ * Results arrive one message per file; the run ends when the child exits, is stopped after `timeoutMs`
+ * without a result, or fails to start.
+ */
+async function runChild({ child, ready, closed }: Started, bundles: readonly Bundled[], timeoutMs: number): Promise<Run> {
+  const results: Run["results"] = new Map();
+  let done = false;
+  /** Why this process stopped the child, if it did. */
+  let stoppedBecause: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const stopAfter = (ms: number, reason: string) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stoppedBecause = reason;
+      child.kill("SIGKILL");
+    }, ms);
+  };
+  child.on("message", (message: ChildMessage) => {
+    if ("ready" in message) return;
+    if ("done" in message) done = true;
+    else if (bundles.some((b) => b.file === message.file)) results.set(message.file, message);
+    stopAfter(timeoutMs, m.timedOut(timeoutMs / 1000));
+  });
+  stopAfter(STARTUP_LIMIT_MS, m.loaderFailed(`Node did not start it within ${STARTUP_LIMIT_MS / 1000} s`));
+  void ready.then(() => {
+    // The limit is per file, from the child's `ready` on: starting Node is not the files' time.
+    stopAfter(timeoutMs, m.timedOut(timeoutMs / 1000));
+    child.send({ files: bundles.map(({ file, code }) => ({ file, code })) });
+  });
+  const { code, signal, error } = await closed;
+  clearTimeout(timer);
+  if (done && code === 0) return { results };
+  const pending = bundles.find((b) => !results.has(b.file)) ?? bundles[bundles.length - 1]!;
+  const message = stoppedBecause ?? (error ? m.loaderFailed(error.message) : signal ? m.killed(signal) : m.exitedEarly(code ?? 1));
+  return { results, stopped: { file: pending.file, message } };
 }
 
 /** Puts the registered-symbol marks the child reported back onto the plain data. */
@@ -152,15 +167,22 @@ function toEvaluated(root: string, bundle: Bundled, result: FileResult): Evaluat
  */
 export async function evaluateDeclarations(root: string, files: readonly string[], options: EvaluateOptions = {}): Promise<Evaluated[]> {
   const timeoutMs = options.timeoutMs ?? loadTimeoutMs();
+  if (files.length === 0) return [];
   const evaluated = new Map<string, Evaluated>();
   const bundles: Bundled[] = [];
-  for (const result of await bundleDeclarations(root, files)) {
-    if ("code" in result) bundles.push(result);
-    else evaluated.set(result.file, { file: result.file, problems: result.problems, inputs: [] });
+  let child: Started | undefined = startChild(root);
+  try {
+    for (const result of await bundleDeclarations(root, files)) {
+      if ("code" in result) bundles.push(result);
+      else evaluated.set(result.file, { file: result.file, problems: result.problems, inputs: [] });
+    }
+  } finally {
+    if (bundles.length === 0) child.child.kill();
   }
   let remaining = bundles;
   while (remaining.length > 0) {
-    const run = await runChild(root, remaining, timeoutMs);
+    const run = await runChild(child ?? startChild(root), remaining, timeoutMs);
+    child = undefined;
     for (const bundle of remaining) {
       const result = run.results.get(bundle.file);
       if (result) evaluated.set(bundle.file, toEvaluated(root, bundle, result));

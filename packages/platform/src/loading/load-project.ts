@@ -10,6 +10,8 @@ import { analyzeViews } from "../views/analyze-views.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
 import { checkDatasets } from "../bi/check-datasets.ts";
 import { locateProblems } from "./locate.ts";
+import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
+import { useAnalysisCache, withSqlAnalyser } from "../caching/cached-analysis.ts";
 import { type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
 import type { LoadSession } from "./load-session.ts";
 import { withIngestionTables } from "../ingestion/ingestion-tables.ts";
@@ -43,6 +45,12 @@ export function listDomainFiles(root: string): string[] {
     .sort();
 }
 
+/**
+ * Baikal's messages; and no JIT: zod compiles a parser per object shape on first use, which costs more than it
+ * saves when each schema parses a few declarations (measured: faster with 3 domains and with 300).
+ */
+const PARSE = { error: declarationErrorMap, jitless: true } as const;
+
 export interface LoadOptions {
   /** Reuse what an earlier load in this process found (`check --watch`). @default a fresh load */
   readonly session?: LoadSession;
@@ -70,7 +78,7 @@ function loadOrganisation(root: string, evaluated: Evaluated): Loaded<Project["o
   if (!isDefinedOrganisation(value)) {
     return { problems: [{ source: CONFIG_FILE, message: "must `export default defineOrganisation({...})` from \"@baikal/platform/declare\"" }] };
   }
-  const parsed = organisationSchema.safeParse(value.declaration, { error: declarationErrorMap });
+  const parsed = organisationSchema.safeParse(value.declaration, PARSE);
   if (parsed.success) return { value: parsed.data, problems: [] };
   return { problems: locateProblems(join(root, CONFIG_FILE), "defineOrganisation", issuesToProblems(parsed.error.issues, CONFIG_FILE)) };
 }
@@ -81,7 +89,7 @@ function loadDomain(root: string, evaluated: Evaluated): Loaded<Domain> {
   if (!isDefinedDomain(value)) {
     return { problems: [{ source: file, message: "must `export default defineDomain({...})` from \"@baikal/platform/declare\"" }] };
   }
-  const parsed = domainSchema.safeParse(value.declaration, { error: declarationErrorMap });
+  const parsed = domainSchema.safeParse(value.declaration, PARSE);
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, file);
   const folder = file.split("/")[1]!;
   const name = value.declaration.name;
@@ -125,12 +133,17 @@ export async function loadProject(root: string = findProjectRoot(), options: Loa
   const domains = loaded.map((d) => d.value!);
   // The cost report's views are checked like any domain's, against the query log the platform declares.
   const platform = organisation.value.costMonitor ? [costReportDomain(root)] : [];
-  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform], { cache: session?.cache });
-  const { transforms, problems: transformProblems } = analyzeTransforms(root, domains, views);
+  const cache = session?.cache ?? ViewAnalysisCache.open(root);
+  useAnalysisCache(cache);
+  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform], { cache });
+  const { transforms, problems: transformProblems } = await withSqlAnalyser(() => analyzeTransforms(root, domains, views));
+  cache.save();
   const sqlProblems = [...viewProblems, ...transformProblems];
   if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));
   // Grants need the views' lineage, so they are checked last.
-  const { problems: compiled } = compileGrants({ organisation: organisation.value, domains, views });
+  const { problems: compiled } = await withSqlAnalyser(() => compileGrants({ organisation: organisation.value!, domains, views }));
+  // Transforms, data tests and row filters are cached with the views.
+  cache.save();
   const grantProblems = [...compiled, ...checkDatasets(organisation.value, domains)];
   if (grantProblems.length > 0) {
     const inConfig = grantProblems.filter((p) => p.source === CONFIG_FILE);

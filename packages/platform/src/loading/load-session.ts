@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
-import { analyzeView, createCatalog } from "@baikal/sql";
+import { createCatalog } from "@baikal/sql/types";
+import { loadSqlAnalyser } from "../caching/cached-analysis.ts";
 import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
 import { type EvaluateOptions, type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
 import type { Loaded } from "./load-project.ts";
@@ -79,7 +80,8 @@ export class LoadSession {
    * Parses a sample of the project's views once, outside any check: ANTLR builds its prediction cache while
    * parsing, so after a check served from the cache the first edited view would otherwise pay that warm-up.
    */
-  warmUp(project: Project, sample = 40): void {
+  async warmUp(project: Project, sample = 40): Promise<void> {
+    const { analyzeView } = await loadSqlAnalyser();
     const catalog = createCatalog([]);
     const step = Math.max(1, Math.floor(project.views.length / sample));
     for (let i = 0; i < project.views.length; i += step) analyzeView(project.views[i]!.sql, { defaultDatabase: project.views[i]!.domain, catalog });

@@ -1,4 +1,4 @@
-import { canCoerce, type OutputColumn } from "@baikal/sql";
+import { canCoerce, type OutputColumn } from "@baikal/sql/types";
 import type { ViewDeclaration } from "../declarations/view.ts";
 import type { Problem } from "../problems/problem.ts";
 import { hiveTypeOf } from "./hive-type-of.ts";
