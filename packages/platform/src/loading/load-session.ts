@@ -66,6 +66,13 @@ export class LoadSession {
     return files.map((file) => this.known.get(file)!.evaluated);
   }
 
+  /** Every file the evaluated declarations were built from, outside node_modules (what a watch should watch). */
+  sourceFiles(): string[] {
+    const files = new Set<string>();
+    for (const { evaluated } of this.known.values()) for (const input of evaluated.inputs) if (!input.includes("/node_modules/")) files.add(input);
+    return [...files];
+  }
+
   /** The result of `check` for this evaluation, computed once per evaluation. */
   checked<T>(evaluated: Evaluated, check: () => Loaded<T>): Loaded<T> {
     let result = this.checks.get(evaluated) as Loaded<T> | undefined;
