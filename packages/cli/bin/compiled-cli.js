@@ -30,7 +30,9 @@ const BUNDLED_PACKAGES = ["dt-sql-parser", "zod", "commander"];
 const REQUIRE_SHIM = 'import { createRequire as __baikalCreateRequire } from "node:module"; const require = __baikalCreateRequire(import.meta.url);';
 
 const hash = (data) => createHash("sha256").update(data).digest("hex");
-const cacheDir = () => join(CLI_DIR, "node_modules/.cache/baikal-cli", hash(realpathSync(CLI_DIR)).slice(0, 16));
+const CACHE_ROOT = join(CLI_DIR, "node_modules/.cache/baikal-cli");
+/** One folder per checkout: the bundle holds absolute paths (sources, node_modules), so it is not portable. */
+const cacheDir = () => join(CACHE_ROOT, hash(realpathSync(CLI_DIR)).slice(0, 16));
 
 /** Files that change what the bundle resolves to without being part of it: package manifests and the install. */
 function resolutionInputs() {
@@ -128,8 +130,9 @@ async function build(dir) {
     .filter((file) => !file.includes("/node_modules/"));
   const plugin = fileURLToPath(import.meta.resolve("@baikal/platform/bundling/own-import-meta"));
   const inputs = [...new Set([...sources, ...resolutionInputs(), plugin])].sort();
-  writeManifest(dir, { format: FORMAT, stamp: contentHash(inputs), build: name, inputs: Object.fromEntries(inputs.map((file) => [file, statOf(file)])) });
+  writeManifest(dir, { format: FORMAT, stamp: contentHash(inputs), build: name, cliDir: CLI_DIR, inputs: Object.fromEntries(inputs.map((file) => [file, statOf(file)])) });
   removeOldBuilds(dir, name);
+  removeGoneCheckouts();
   return join(outdir, "main.mjs");
 }
 
@@ -140,6 +143,17 @@ function removeOldBuilds(dir, current, keep = 3) {
     .map((entry) => ({ entry, mtimeMs: statOf(join(dir, entry))?.mtimeMs ?? 0 }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const { entry } of builds.slice(keep - 1)) rmSync(join(dir, entry), { recursive: true, force: true });
+}
+
+/**
+ * Removes the bundles of checkouts that no longer exist: `affected` and `guard` run the base's own CLI in a
+ * temporary tree whose node_modules links to this one's, so its bundle lands here too.
+ */
+function removeGoneCheckouts() {
+  for (const entry of readdirSync(CACHE_ROOT)) {
+    const manifest = readManifest(join(CACHE_ROOT, entry));
+    if (manifest && manifest.cliDir && !existsSync(manifest.cliDir)) rmSync(join(CACHE_ROOT, entry), { recursive: true, force: true });
+  }
 }
 
 /**

@@ -1,7 +1,7 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { isDefinedDomain } from "../src/declarations/define.ts";
 import { evaluateDeclarations, loadTimeoutMs } from "../src/loading/evaluate-declarations.ts";
 import { declarationEnvironment, reachesDeclarations } from "../src/loading/loader-environment.ts";
@@ -92,6 +92,37 @@ describe("evaluateDeclarations", () => {
       [2, []],
       [undefined, [{ source: "c.ts", line: 1, column: 8, message: m.doesNotCompile('Could not resolve "./missing.ts"') }]],
     ]);
+  });
+
+  it("evaluates a file with top-level await as an ES module, and places its throw too", async () => {
+    const results = await evaluate({
+      "a.ts": "const n = await Promise.resolve(2);\nexport default { n };\n",
+      "b.ts": "await Promise.resolve();\nthrow new Error('later');\n",
+    });
+    expect(results.map((r) => [r.value, r.problems])).toEqual([
+      [{ n: 2 }, []],
+      [undefined, [{ source: "b.ts", line: 2, column: 7, message: m.threw("later") }]],
+    ]);
+  });
+
+  it("reuses a compiled file until one of its sources changes, and caches nothing under BAIKAL_CACHE=off", async () => {
+    const root = writeProject({ "a.ts": 'import { n } from "./n.ts";\nexport default n;\n', "n.ts": "export const n = 1;\n" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await evaluateDeclarations(root, ["a.ts"]))[0]!.value).toBe(1);
+    const cached = readdirSync(join(root, "node_modules/.cache/baikal/declarations"));
+    expect(cached).toHaveLength(1);
+    expect((await evaluateDeclarations(root, ["a.ts"]))[0]!.value).toBe(1);
+    writeFileSync(join(root, "n.ts"), "export const n = 2;\n");
+    expect((await evaluateDeclarations(root, ["a.ts"]))[0]!.value).toBe(2);
+
+    const off = writeProject({ "a.ts": "export default 3;\n" });
+    vi.stubEnv("BAIKAL_CACHE", "off");
+    try {
+      expect((await evaluateDeclarations(off, ["a.ts"]))[0]!.value).toBe(3);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(existsSync(join(off, "node_modules/.cache/baikal/declarations"))).toBe(false);
   });
 
   it("runs files without AWS credentials or secrets in their environment", async () => {

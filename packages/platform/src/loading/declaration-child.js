@@ -1,10 +1,14 @@
 // The child process that evaluates declaration files (`domain.ts`, `baikal.config.ts`, ...) for
 // `evaluate-declarations.ts`. Plain JavaScript run by plain Node: it must start in milliseconds and needs
-// nothing compiled. The parent sends the files already bundled by esbuild; this process imports each one,
-// in order, and sends back its default export as plain data, one message per file, then `done`.
+// nothing compiled. The parent sends the files already bundled by esbuild; this process runs each one, in
+// order, and sends back its default export as plain data, one message per file, then `done`.
 //
 // Everything the parent learns comes through the IPC channel, and only in the shape below; whatever a
 // declaration does (exit, loop, throw, print), the parent decides from these messages and the exit code.
+
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { compileFunction } from "node:vm";
 
 // Saved before any declaration runs: a declaration may replace process.exit or process.send.
 const send = process.send.bind(process);
@@ -70,14 +74,32 @@ function toData(value) {
   return { value: walk(value, []), brands };
 }
 
-/** Where in the bundle an error was thrown: the first stack frame in a data: module (the bundle itself). */
-function thrownAt(error) {
+/** Where in the bundle an error was thrown: the first stack frame in the bundle (`name`), as 1-based line:column. */
+function thrownAt(error, name) {
   const stack = typeof error?.stack === "string" ? error.stack : "";
   for (const line of stack.split("\n")) {
-    const frame = /data:text\/javascript[^\s)]*:(\d+):(\d+)\)?$/.exec(line.trim());
+    const at = line.lastIndexOf(`${name}:`);
+    const frame = at >= 0 ? /^:(\d+):(\d+)\)?$/.exec(line.slice(at + name.length).trim()) : null;
     if (frame) return { line: Number(frame[1]), column: Number(frame[2]) };
   }
   return undefined;
+}
+
+/** What stack frames call the bundle of `file`: a data: URL for an ES module, the file's path marked as bundled otherwise. */
+const bundleName = (root, { file, code, format }) =>
+  format === "esm" ? `data:text/javascript;base64,${Buffer.from(code).toString("base64")}` : `${join(root, file)} (bundled by baikal)`;
+
+/**
+ * The exports of a bundle. CommonJS bundles run as a function (far cheaper for Node than an ES module);
+ * ES module bundles (files with top-level await) are imported from their data: URL.
+ */
+async function run(root, bundle, name) {
+  if (bundle.format === "esm") return import(name);
+  const path = join(root, bundle.file);
+  const module = { exports: {} };
+  const body = compileFunction(bundle.code, ["exports", "require", "module", "__filename", "__dirname"], { filename: name });
+  body(module.exports, createRequire(path), module, path, dirname(path));
+  return module.exports;
 }
 
 const reasonOf = (error) => {
@@ -85,20 +107,22 @@ const reasonOf = (error) => {
   return text.split("\n")[0];
 };
 
-async function evaluate(files) {
-  for (const { file, code } of files) {
+async function evaluate(root, files) {
+  for (const bundle of files) {
+    const { file } = bundle;
+    const name = bundleName(root, bundle);
     let result;
     try {
-      const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
+      const exports = await run(root, bundle, name);
       try {
-        const { value, brands } = toData(module.default);
+        const { value, brands } = toData(exports.default);
         result = { file, value, brands };
       } catch (error) {
         if (!(error instanceof NotData)) throw error;
         result = { file, failure: { kind: "not-data", path: error.path, what: error.what } };
       }
     } catch (error) {
-      result = { file, failure: { kind: "threw", reason: reasonOf(error), at: thrownAt(error) } };
+      result = { file, failure: { kind: "threw", reason: reasonOf(error), at: thrownAt(error, name) } };
     }
     await deliver(result);
   }
@@ -107,6 +131,6 @@ async function evaluate(files) {
   exit(0);
 }
 
-process.once("message", (message) => void evaluate(message.files));
+process.once("message", (message) => void evaluate(message.root, message.files));
 // The parent's time limit starts now, not while Node itself was starting (slow on a busy machine).
 void deliver({ ready: true });

@@ -1,9 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { SourceMap, type SourceMapping } from "node:module";
-import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../problems/problem.ts";
-import { type Bundled, bundleDeclarations } from "./bundle-declarations.ts";
+import { type Bundled, bundleDeclarations, originalPosition } from "./bundle-declarations.ts";
 import { declarationEnvironment } from "./loader-environment.ts";
 import { loaderMessages as m } from "./loader-messages.ts";
 
@@ -90,7 +88,7 @@ function startChild(root: string): Started {
  * Results arrive one message per file; the run ends when the child exits, is stopped after `timeoutMs`
  * without a result, or fails to start.
  */
-async function runChild({ child, ready, closed }: Started, bundles: readonly Bundled[], timeoutMs: number): Promise<Run> {
+async function runChild(root: string, { child, ready, closed }: Started, bundles: readonly Bundled[], timeoutMs: number): Promise<Run> {
   const results: Run["results"] = new Map();
   let done = false;
   /** Why this process stopped the child, if it did. */
@@ -113,7 +111,7 @@ async function runChild({ child, ready, closed }: Started, bundles: readonly Bun
   void ready.then(() => {
     // The limit is per file, from the child's `ready` on: starting Node is not the files' time.
     stopAfter(timeoutMs, m.timedOut(timeoutMs / 1000));
-    child.send({ files: bundles.map(({ file, code }) => ({ file, code })) });
+    child.send({ root, files: bundles.map(({ file, code, format }) => ({ file, code, format })) });
   });
   const { code, signal, error } = await closed;
   clearTimeout(timer);
@@ -133,24 +131,20 @@ function restoreBrands(value: unknown, brands: readonly { path: (string | number
   return value;
 }
 
-/** The problem for a thrown error, placed in the original source through the bundle's source map. */
-function thrownProblem(root: string, bundle: Bundled, failure: Extract<Failure, { kind: "threw" }>): Problem {
-  const entry = failure.at ? new SourceMap(bundle.map).findEntry(failure.at.line - 1, failure.at.column - 1) : undefined;
-  // Node 20 returns {} when nothing maps there.
-  const original = entry && "originalSource" in entry ? (entry as SourceMapping) : undefined;
+/** The problem for a thrown error, placed in the original source through a source map of the bundle. */
+async function thrownProblem(root: string, bundle: Bundled, failure: Extract<Failure, { kind: "threw" }>): Promise<Problem> {
+  const original = failure.at ? await originalPosition(root, bundle, failure.at.line, failure.at.column) : undefined;
   if (!original) return { source: bundle.file, message: m.threw(failure.reason) };
-  const source = relative(root, original.originalSource);
-  const line = original.originalLine + 1;
-  const column = original.originalColumn + 1;
+  const { source, line, column } = original;
   if (source === bundle.file) return { source, line, column, message: m.threw(failure.reason) };
   return { source: bundle.file, message: m.threw(failure.reason, `${source}:${line}:${column}`) };
 }
 
-function toEvaluated(root: string, bundle: Bundled, result: FileResult): Evaluated {
+async function toEvaluated(root: string, bundle: Bundled, result: FileResult): Promise<Evaluated> {
   if ("value" in result) return { file: bundle.file, value: restoreBrands(result.value, result.brands), problems: [], inputs: bundle.inputs };
   const { failure } = result;
   const problem: Problem =
-    failure.kind === "not-data" ? { source: bundle.file, path: failure.path, message: m.notData(failure.what) } : thrownProblem(root, bundle, failure);
+    failure.kind === "not-data" ? { source: bundle.file, path: failure.path, message: m.notData(failure.what) } : await thrownProblem(root, bundle, failure);
   return { file: bundle.file, problems: [problem], inputs: bundle.inputs };
 }
 
@@ -181,11 +175,11 @@ export async function evaluateDeclarations(root: string, files: readonly string[
   }
   let remaining = bundles;
   while (remaining.length > 0) {
-    const run = await runChild(child ?? startChild(root), remaining, timeoutMs);
+    const run = await runChild(root, child ?? startChild(root), remaining, timeoutMs);
     child = undefined;
     for (const bundle of remaining) {
       const result = run.results.get(bundle.file);
-      if (result) evaluated.set(bundle.file, toEvaluated(root, bundle, result));
+      if (result) evaluated.set(bundle.file, await toEvaluated(root, bundle, result));
     }
     if (!run.stopped) break;
     const stopped = run.stopped;

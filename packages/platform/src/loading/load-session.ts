@@ -1,24 +1,10 @@
-import { statSync } from "node:fs";
 import { createCatalog } from "@baikal/sql/types";
 import { loadSqlAnalyser } from "../caching/cached-analysis.ts";
 import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
 import { type EvaluateOptions, type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
 import type { Loaded } from "./load-project.ts";
 import type { Project } from "./project.ts";
-
-/**
- * Identity of a file's content on disk; an atomic save (new inode) or any write changes it. A file modified
- * after `notAfterNs` gets a stamp no file has, so it reads as changed next time.
- */
-function stamp(path: string, notAfterNs?: bigint): string {
-  try {
-    const stats = statSync(path, { bigint: true });
-    if (notAfterNs !== undefined && stats.mtimeNs >= notAfterNs) return "modified while loading";
-    return `${stats.ino}:${stats.size}:${stats.mtimeNs}`;
-  } catch {
-    return "missing";
-  }
-}
+import { fileStamp, readingStarts } from "./file-stamp.ts";
 
 interface Known {
   readonly evaluated: Evaluated;
@@ -51,15 +37,14 @@ export class LoadSession {
   async evaluate(root: string, files: readonly string[]): Promise<Evaluated[]> {
     const unchanged = (file: string) => {
       const known = this.known.get(file);
-      return known !== undefined && [...known.stamps].every(([path, seen]) => stamp(path) === seen);
+      return known !== undefined && [...known.stamps].every(([path, seen]) => fileStamp(path) === seen);
     };
     const changed = files.filter((file) => !unchanged(file));
-    // File times come from a coarse clock (a few ms behind): a margin keeps a save during the load from passing.
-    const started = BigInt(Date.now() - 20) * 1_000_000n;
+    const started = readingStarts();
     for (const evaluated of await evaluateDeclarations(root, changed, this.options)) {
       // A file saved while it was being evaluated may not be what was evaluated: it counts as changed. A file
       // that did not compile has no inputs to compare ("" never matches): it is evaluated again next time.
-      const stamps = new Map(evaluated.inputs.map((path) => [path, stamp(path, started)]));
+      const stamps = new Map(evaluated.inputs.map((path) => [path, fileStamp(path, started)]));
       this.known.set(evaluated.file, { evaluated, stamps: evaluated.inputs.length > 0 ? stamps : new Map([["", "never"]]) });
     }
     this.lastEvaluated = changed;
