@@ -104,3 +104,16 @@ describe("the environment declarations run in", () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe("compiled declarations", () => {
+  it("are never shared with the base tree: guard compares the base's own domain.ts after the head's was compiled", () => {
+    const root = gitProject({ "baikal.config.ts": configSource(), [FILE]: domainSource(EVENTS_DOMAIN) });
+    const renamed = { ...EVENTS_DOMAIN, tables: EVENTS_DOMAIN.tables!.map((t) => ({ ...t, name: "page_hits" })) };
+    writeSource(root, FILE, domainSource(renamed));
+    // The head's declarations are compiled and cached first; the base tree links to the same cache folder.
+    expect(baikal(["check"], root).code).toBe(0);
+    const run = baikal(["guard", "--base", "main"], root);
+    expect(run.stdout).toContain("domain-web-staging aws_glue_catalog_table.table_page_views: destroyed");
+    expect(run.code).toBe(1);
+  });
+});

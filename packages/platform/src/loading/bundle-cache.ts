@@ -26,16 +26,21 @@ const DIR = "node_modules/.cache/baikal/declarations";
  */
 export class BundleCache {
   private constructor(
+    private readonly root: string,
     private readonly dir: string | undefined,
     private readonly writable: boolean,
   ) {}
 
   static open(root: string, mode = process.env.BAIKAL_CACHE): BundleCache {
-    return new BundleCache(mode === "off" ? undefined : join(root, DIR), mode !== "read-only");
+    return new BundleCache(root, mode === "off" ? undefined : join(root, DIR), mode !== "read-only");
   }
 
+  /**
+   * Entries are found by the file's absolute path: the base tree of `affected` shares this folder through a
+   * link, and its `domains/x/domain.ts` is another file.
+   */
   private path(file: string): string {
-    return join(this.dir!, `${createHash("sha1").update(file).digest("base64url")}.json`);
+    return join(this.dir!, `${createHash("sha1").update(join(this.root, file)).digest("base64url")}.json`);
   }
 
   /** The stored bundle of `file`, if every file it was built from is unchanged. */
@@ -43,7 +48,8 @@ export class BundleCache {
     if (!this.dir) return undefined;
     try {
       const entry = JSON.parse(readFileSync(this.path(file), "utf8")) as Entry;
-      if (entry.file !== file || entry.inputs.some((input, i) => fileStamp(input) !== entry.stamps[i])) return undefined;
+      const built = entry.file === file && entry.inputs.includes(join(this.root, file));
+      if (!built || entry.inputs.some((input, i) => fileStamp(input) !== entry.stamps[i])) return undefined;
       return { file, code: entry.code, format: entry.format, inputs: entry.inputs };
     } catch {
       return undefined;
