@@ -13,7 +13,9 @@ const DEBOUNCE_MS = 50;
  *
  * Watching is chokidar's: it watches each folder (not each file's inode, which an atomic save by vim,
  * JetBrains' safe write or `sed -i` replaces), picks up new files and folders, and survives a file being
- * deleted and created again. It watches `domains/`, `baikal.config.ts` and every module a declaration
+ * deleted and created again. Chosen over @parcel/watcher because it is plain JavaScript: no native addon to
+ * download or build per platform (the workspace allows esbuild's alone), and a few hundred folders are
+ * well within what per-folder watching handles. It watches `domains/`, `baikal.config.ts` and every module a declaration
  * imports; what a change means is decided by the load session, which compares each declaration's sources on
  * disk with what it last evaluated, so a change it did not see an event for is still found on the next check.
  */
