@@ -176,5 +176,14 @@ describe("a load session (check --watch)", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await session.evaluate(root, ["a.ts", "b.ts"])).map((e) => e.value)).toEqual([2, "b"]);
     expect(session.lastEvaluated).toEqual(["a.ts"]);
+
+    // The session's kept loader child ends with a declaration that exits; the next evaluation starts another.
+    writeFileSync(join(root, "n.ts"), "process.exit(0);\nexport const n = 3;\n");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await session.evaluate(root, ["a.ts", "b.ts"])).map((e) => e.problems)).toEqual([[{ source: "a.ts", message: m.exitedEarly(0) }], []]);
+    writeFileSync(join(root, "n.ts"), "export const n = 4;\n");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await session.evaluate(root, ["a.ts", "b.ts"])).map((e) => e.value)).toEqual([4, "b"]);
+    session.close();
   });
 });

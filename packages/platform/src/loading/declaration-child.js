@@ -128,9 +128,16 @@ async function evaluate(root, files) {
   }
   await deliver({ done: true });
   // Timers or handles a declaration left behind must not keep the process (and the command) waiting.
-  exit(0);
+  if (!serve) exit(0);
 }
 
-process.once("message", (message) => void evaluate(message.root, message.files));
+// Kept (`--serve`, `check --watch`): a batch per message until the parent goes; otherwise one batch.
+const serve = process.argv.includes("--serve");
+if (serve) {
+  process.on("message", (message) => void evaluate(message.root, message.files));
+  process.on("disconnect", () => exit(0));
+} else {
+  process.once("message", (message) => void evaluate(message.root, message.files));
+}
 // The parent's time limit starts now, not while Node itself was starting (slow on a busy machine).
 void deliver({ ready: true });

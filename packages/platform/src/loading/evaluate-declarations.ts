@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import type { Problem } from "../problems/problem.ts";
 import { type Bundled, bundleDeclarations, originalPosition } from "./bundle-declarations.ts";
-import { declarationEnvironment } from "./loader-environment.ts";
+import { type Brand, type Failure, type FileResult, LoaderChild } from "./loader-child.ts";
 import { loaderMessages as m } from "./loader-messages.ts";
 
 /** What one declaration file evaluated to. */
@@ -23,14 +21,28 @@ export interface Evaluated {
 export interface EvaluateOptions {
   /** How long one file may take before it is stopped. @default `BAIKAL_LOAD_TIMEOUT` seconds, else 20 s */
   readonly timeoutMs?: number;
+  /**
+   * A loader child kept between calls (`check --watch`: no Node start per save). A file that ends it or
+   * times out still fails alone; the next call starts another. @default a new child per call
+   */
+  readonly kept?: KeptLoader;
+}
+
+/** The loader child of a session, started on first use and again after it ended. Close it when done. */
+export class KeptLoader {
+  private child: LoaderChild | undefined;
+
+  take(root: string): LoaderChild {
+    if (!this.child?.alive) this.child = new LoaderChild(root, true);
+    return this.child;
+  }
+
+  close(): void {
+    this.child?.close();
+  }
 }
 
 export const DEFAULT_LOAD_TIMEOUT_SECONDS = 20;
-
-/** How long Node may take to start the child before the run counts as timed out (generous: busy CI machines). */
-const STARTUP_LIMIT_MS = 60_000;
-
-const CHILD = fileURLToPath(new URL("./declaration-child.js", import.meta.url));
 
 /** The time limit per file, from `BAIKAL_LOAD_TIMEOUT` (seconds) when set. */
 export function loadTimeoutMs(environment: NodeJS.ProcessEnv = process.env): number {
@@ -41,88 +53,8 @@ export function loadTimeoutMs(environment: NodeJS.ProcessEnv = process.env): num
   return seconds * 1000;
 }
 
-type Failure =
-  | { readonly kind: "not-data"; readonly path: (string | number)[]; readonly what: string }
-  | { readonly kind: "threw"; readonly reason: string; readonly at?: { readonly line: number; readonly column: number } };
-
-type ChildMessage =
-  | { readonly ready: true }
-  | { readonly done: true }
-  | { readonly file: string; readonly value: unknown; readonly brands: { path: (string | number)[]; key: string; value: unknown }[] }
-  | { readonly file: string; readonly failure: Failure };
-
-type FileResult = Exclude<ChildMessage, { ready: true } | { done: true }>;
-
-interface Run {
-  readonly results: Map<string, FileResult>;
-  /** Set when the child did not return every result: the file it was on, and why it stopped. */
-  readonly stopped?: { readonly file: string; readonly message: string };
-}
-
-/** A loader child process, started before its files are compiled so that Node's start overlaps esbuild. */
-interface Started {
-  readonly child: ChildProcess;
-  /** Resolves when the child says it is ready for files. */
-  readonly ready: Promise<void>;
-  /** Resolves when it has exited and its IPC channel is closed (every message received). */
-  readonly closed: Promise<{ readonly code: number | null; readonly signal: string | null; readonly error?: Error }>;
-}
-
-function startChild(root: string): Started {
-  const child = spawn(process.execPath, [CHILD], {
-    cwd: root,
-    env: declarationEnvironment(),
-    stdio: ["ignore", 2, 2, "ipc"],
-    serialization: "advanced",
-  });
-  const ready = new Promise<void>((resolve) => child.on("message", (message: ChildMessage) => "ready" in message && resolve()));
-  const closed = new Promise<{ code: number | null; signal: string | null; error?: Error }>((resolve) => {
-    child.on("error", (error) => resolve({ code: null, signal: null, error }));
-    child.on("close", (code, signal) => resolve({ code, signal }));
-  });
-  return { child, ready, closed };
-}
-
-/**
- * Evaluates `bundles` in order in a started child process (no credentials, its output on our stderr).
- * Results arrive one message per file; the run ends when the child exits, is stopped after `timeoutMs`
- * without a result, or fails to start.
- */
-async function runChild(root: string, { child, ready, closed }: Started, bundles: readonly Bundled[], timeoutMs: number): Promise<Run> {
-  const results: Run["results"] = new Map();
-  let done = false;
-  /** Why this process stopped the child, if it did. */
-  let stoppedBecause: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  const stopAfter = (ms: number, reason: string) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      stoppedBecause = reason;
-      child.kill("SIGKILL");
-    }, ms);
-  };
-  child.on("message", (message: ChildMessage) => {
-    if ("ready" in message) return;
-    if ("done" in message) done = true;
-    else if (bundles.some((b) => b.file === message.file)) results.set(message.file, message);
-    stopAfter(timeoutMs, m.timedOut(timeoutMs / 1000));
-  });
-  stopAfter(STARTUP_LIMIT_MS, m.loaderFailed(`Node did not start it within ${STARTUP_LIMIT_MS / 1000} s`));
-  void ready.then(() => {
-    // The limit is per file, from the child's `ready` on: starting Node is not the files' time.
-    stopAfter(timeoutMs, m.timedOut(timeoutMs / 1000));
-    child.send({ root, files: bundles.map(({ file, code, format }) => ({ file, code, format })) });
-  });
-  const { code, signal, error } = await closed;
-  clearTimeout(timer);
-  if (done && code === 0) return { results };
-  const pending = bundles.find((b) => !results.has(b.file)) ?? bundles[bundles.length - 1]!;
-  const message = stoppedBecause ?? (error ? m.loaderFailed(error.message) : signal ? m.killed(signal) : m.exitedEarly(code ?? 1));
-  return { results, stopped: { file: pending.file, message } };
-}
-
 /** Puts the registered-symbol marks the child reported back onto the plain data. */
-function restoreBrands(value: unknown, brands: readonly { path: (string | number)[]; key: string; value: unknown }[]): unknown {
+function restoreBrands(value: unknown, brands: readonly Brand[]): unknown {
   for (const brand of brands) {
     let target = value as Record<string | number | symbol, unknown>;
     for (const part of brand.path) target = target[part] as typeof target;
@@ -164,18 +96,19 @@ export async function evaluateDeclarations(root: string, files: readonly string[
   if (files.length === 0) return [];
   const evaluated = new Map<string, Evaluated>();
   const bundles: Bundled[] = [];
-  let child: Started | undefined = startChild(root);
+  const fresh = () => options.kept?.take(root) ?? new LoaderChild(root);
+  let child: LoaderChild | undefined = fresh();
   try {
     for (const result of await bundleDeclarations(root, files)) {
       if ("code" in result) bundles.push(result);
       else evaluated.set(result.file, { file: result.file, problems: result.problems, inputs: [] });
     }
   } finally {
-    if (bundles.length === 0) child.child.kill();
+    if (bundles.length === 0 && !options.kept) child.close();
   }
   let remaining = bundles;
   while (remaining.length > 0) {
-    const run = await runChild(root, child ?? startChild(root), remaining, timeoutMs);
+    const run = await (child ?? fresh()).run(root, remaining, timeoutMs);
     child = undefined;
     for (const bundle of remaining) {
       const result = run.results.get(bundle.file);

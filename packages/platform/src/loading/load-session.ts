@@ -1,7 +1,7 @@
 import { createCatalog } from "@baikal/sql/types";
 import { loadSqlAnalyser } from "../caching/cached-analysis.ts";
 import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
-import { type EvaluateOptions, type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
+import { type EvaluateOptions, type Evaluated, evaluateDeclarations, KeptLoader } from "./evaluate-declarations.ts";
 import type { Loaded } from "./load-project.ts";
 import type { Project } from "./project.ts";
 import { fileStamp, readingStarts } from "./file-stamp.ts";
@@ -13,13 +13,15 @@ interface Known {
 }
 
 /**
- * State kept between loads by `baikal check --watch`. A declaration file is evaluated again (in a new
- * loader child, with every other changed file) only when it or a module it imports changed on disk; its
- * check result is reused while it is unchanged; view analyses stay in memory.
+ * State kept between loads by `baikal check --watch`. A declaration file is evaluated again only when it or
+ * a module it imports changed on disk, in the session's loader child (kept between saves, so a save does not
+ * pay Node's start; started again if a declaration ended it); its check result is reused while it is
+ * unchanged; view analyses stay in memory.
  */
 export class LoadSession {
   private readonly known = new Map<string, Known>();
   private readonly checks = new WeakMap<Evaluated, Loaded<unknown>>();
+  private readonly loader = new KeptLoader();
 
   constructor(
     readonly cache: ViewAnalysisCache,
@@ -28,6 +30,11 @@ export class LoadSession {
 
   static open(root: string, options: EvaluateOptions = {}): LoadSession {
     return new LoadSession(ViewAnalysisCache.open(root), options);
+  }
+
+  /** Stops the session's loader child. */
+  close(): void {
+    this.loader.close();
   }
 
   /** Files evaluated by the last call to `evaluate` (the others were reused). */
@@ -41,7 +48,7 @@ export class LoadSession {
     };
     const changed = files.filter((file) => !unchanged(file));
     const started = readingStarts();
-    for (const evaluated of await evaluateDeclarations(root, changed, this.options)) {
+    for (const evaluated of await evaluateDeclarations(root, changed, { ...this.options, kept: this.loader })) {
       // A file saved while it was being evaluated may not be what was evaluated: it counts as changed. A file
       // that did not compile has no inputs to compare ("" never matches): it is evaluated again next time.
       const stamps = new Map(evaluated.inputs.map((path) => [path, fileStamp(path, started)]));
