@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { measure } from "./measure.ts";
+import { type CheckRun, examplesCheck, formatChecks } from "./examples-check.ts";
 import { watchRecheck } from "./watch-recheck.ts";
 import { type OrganisationSize, writeSyntheticOrganisation } from "./synthetic-organisation.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const REPOSITORY = resolve(HERE, "../..");
 const CLI = resolve(HERE, "../../packages/cli/bin/baikal.js");
 const NAIVE = resolve(HERE, "../bin/naive-synth.js");
 
@@ -77,16 +79,23 @@ function table(results: readonly SizeResult[]): string {
   return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
-/** `pnpm bench [--json FILE] [--sizes 10,300]` */
+/** `pnpm bench [--json FILE] [--sizes 10,300] [--examples-only]` */
 export async function main(args: readonly string[]): Promise<number> {
   const jsonIndex = args.indexOf("--json");
   const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
   const sizesIndex = args.indexOf("--sizes");
-  const sizes = sizesIndex >= 0 ? args[sizesIndex + 1]!.split(",").map((d) => ({ ...SIZES[0]!, domains: Number(d) })) : SIZES;
+  const sizes = args.includes("--examples-only")
+    ? []
+    : sizesIndex >= 0
+      ? args[sizesIndex + 1]!.split(",").map((d) => ({ ...SIZES[0]!, domains: Number(d) }))
+      : SIZES;
+  console.error("the example domains' check ...");
+  const examples: CheckRun[] = examplesCheck(REPOSITORY);
+  console.log(formatChecks(examples));
   const results: SizeResult[] = [];
   for (const size of sizes) results.push(await benchmark(size, (line) => console.error(line)));
-  console.log(table(results));
-  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ sizes: results }, null, 2)}\n`);
+  if (results.length > 0) console.log(`\n${table(results)}`);
+  if (jsonFile) writeFileSync(jsonFile, `${JSON.stringify({ examples, sizes: results }, null, 2)}\n`);
   return 0;
 }
 

@@ -1,8 +1,16 @@
 #!/usr/bin/env node
-// The CLI and the domain declarations it loads are TypeScript; tsx compiles them on the fly
-// (esbuild, no build step), so a domain team's edit is checked the moment it is saved.
-import { register } from "tsx/esm/api";
+// The CLI is TypeScript. It runs from a bundle compiled by esbuild and rebuilt whenever a source changes
+// (compiled-cli.js); with BAIKAL_COMPILED=off, or when the bundle cannot be built, from the sources
+// through tsx. Domain declarations are compiled separately, by the loader, on every run.
+import { compiledCli } from "./compiled-cli.js";
 
-register();
-const { main } = await import("../src/main.ts");
+const compiled = process.env.BAIKAL_COMPILED === "off" ? undefined : await compiledCli();
+let main;
+if (compiled) {
+  ({ main } = await import(compiled));
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  ({ main } = await import("../src/main.ts"));
+}
 process.exitCode = await main(process.argv);

@@ -1,10 +1,11 @@
 /**
  * What domain packages and `baikal.config.ts` import. It holds data shapes only (no cdktf), so a domain's
- * declaration loads in milliseconds and cannot create resources of its own.
+ * declaration loads in milliseconds and cannot create resources of its own. The loader bundles this module
+ * into every declaration file it evaluates: export values only from modules that import no values
+ * themselves (like `declarations/define.ts`), types from anywhere.
  */
-export { defineDomain } from "./declarations/domain.ts";
+export { defineDomain, defineOrganisation } from "./declarations/define.ts";
 export type { DomainInput, DomainDeclaration } from "./declarations/domain.ts";
-export { defineOrganisation } from "./declarations/organisation.ts";
 export type { OrganisationInput, OrganisationDeclaration } from "./declarations/organisation.ts";
 export type {
   ColumnDeclaration,

@@ -2,7 +2,10 @@
  * The light entry: loading and checking declarations without cdktf or the provider bindings, so
  * `baikal check` starts in a fraction of a second.
  */
-export { loadProject, findProjectRoot, listDomainFiles, LoadSession, type LoadOptions } from "./loading/load-project.ts";
+export { loadProject, findProjectRoot, listDomainFiles, type LoadOptions } from "./loading/load-project.ts";
+export { LoadSession } from "./loading/load-session.ts";
+export { evaluateDeclarations, type Evaluated, type EvaluateOptions } from "./loading/evaluate-declarations.ts";
+export { declarationEnvironment } from "./loading/loader-environment.ts";
 export type { Project, Domain } from "./loading/project.ts";
 export { DeclarationError, formatProblem, type Problem } from "./problems/problem.ts";
 export { stackNames, type StackName } from "./naming/stack-names.ts";

@@ -131,7 +131,7 @@ describe("loadProject", () => {
     });
     expect(problems).toEqual([
       'domains/a/domain.ts: must `export default defineDomain({...})` from "@baikal/platform/declare"',
-      "domains/b/domain.ts: could not be loaded: boom",
+      "domains/b/domain.ts:1:7: could not be loaded: boom",
     ]);
   });
 

@@ -1,6 +1,4 @@
-import { watch } from "node:fs";
-import { join } from "node:path";
-import { DeclarationError, findProjectRoot, formatProblem, LoadSession, loadProject, type Project, stackNames } from "@baikal/platform/project";
+import { loadProject, type Project, stackNames } from "@baikal/platform/project";
 
 export interface CheckOptions {
   /** Keep running and check again after every change under domains/ or to baikal.config.ts. */
@@ -14,59 +12,9 @@ const summary = (project: Project, ms: number) => {
 
 /** `baikal check`: every declaration validated, every problem listed, no Terraform involved. */
 export async function checkCommand(options: CheckOptions = {}): Promise<number> {
-  if (options.watch) return watchCheck();
+  if (options.watch) return (await import("../watch/watch-check.ts")).watchCheck(summary);
   const started = performance.now();
   const project = await loadProject();
   console.log(summary(project, Math.round(performance.now() - started)));
   return 0;
-}
-
-/**
- * `baikal check --watch`: checks, then checks again after each change (debounced), reusing this process's
- * loaded declarations and view analyses, so a one-view edit costs about one view. Runs until interrupted.
- */
-async function watchCheck(): Promise<number> {
-  const root = findProjectRoot();
-  const session = LoadSession.open(root);
-  let running = false;
-  let again = false;
-  let warm = false;
-  const check = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    const started = performance.now();
-    try {
-      const project = await loadProject(root, { session });
-      console.log(summary(project, Math.round(performance.now() - started)));
-      if (!warm) session.warmUp(project);
-      warm = true;
-    } catch (error) {
-      // Whatever fails, the watcher keeps going: the next save may fix it.
-      if (!(error instanceof DeclarationError)) console.log(`baikal: ${error instanceof Error ? error.message : String(error)}`);
-      else {
-        for (const problem of error.problems) console.log(formatProblem(problem));
-        console.log(`${error.problems.length} problem${error.problems.length === 1 ? "" : "s"} found in ${Math.round(performance.now() - started)} ms`);
-      }
-    }
-    console.error("watching domains/ and baikal.config.ts (modules they import are not reloaded); Ctrl-C stops");
-    running = false;
-    if (again) {
-      again = false;
-      await check();
-    }
-  };
-  // Watching starts first, so that an edit made while the first check runs is checked right after it.
-  let timer: NodeJS.Timeout | undefined;
-  const changed = (_event: string, file: string | null) => {
-    if (file && /(^|\/)(node_modules|cdktf\.out)(\/|$)/.test(file)) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void check(), 50);
-  };
-  watch(join(root, "domains"), { recursive: true }, changed);
-  watch(join(root, "baikal.config.ts"), changed);
-  await check();
-  return new Promise<number>(() => {});
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { synth } from "../commands/synth.ts";
-import { analysisCacheFile, loadProject, type Project, stackFingerprints, stackNames } from "@baikal/platform/project";
+import { analysisCacheFile, declarationEnvironment, loadProject, type Project, stackFingerprints, stackNames } from "@baikal/platform/project";
 import { type BaseRef, commit7, exportTree, resolveBaseRef } from "./git.ts";
 import { linkDependencies } from "./link-dependencies.ts";
 
@@ -29,12 +29,18 @@ export function readStacks(outdir: string): Map<string, StackJson> {
   return stacks;
 }
 
+/**
+ * The base's Baikal synthesizes offline and runs the base's declarations, possibly with an older loader
+ * that evaluates them in its own process: it gets no credentials or secrets either.
+ */
+const baseEnvironment = (env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ ...declarationEnvironment(), BAIKAL_TARGET: "offline", ...env });
+
 /** Runs the base's own `baikal` in the base tree; stdout on success. */
 function runBaikal(bin: string, cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [bin, ...args], {
       cwd,
-      env: { ...process.env, BAIKAL_TARGET: "offline", ...env },
+      env: baseEnvironment(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     const stdout: Buffer[] = [];
@@ -118,11 +124,11 @@ class BaseSession {
   private readonly child: ChildProcess;
   private readonly outdir: string;
 
-  constructor(tree: BaseTree, base: BaseRef, headRoot: string, work: string) {
+  constructor(tree: BaseTree, private readonly base: BaseRef, headRoot: string, work: string) {
     this.outdir = join(work, "base-out");
     this.child = spawn(process.execPath, [tree.bin, "fingerprints", "--synth-into", this.outdir], {
       cwd: tree.root,
-      env: { ...process.env, BAIKAL_TARGET: "offline", BAIKAL_CACHE: "read-only", BAIKAL_CACHE_FILE: analysisCacheFile(headRoot) },
+      env: baseEnvironment({ BAIKAL_CACHE: "read-only", BAIKAL_CACHE_FILE: analysisCacheFile(headRoot) }),
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child.stdin!.on("error", () => {}); // a child that already failed reports through its exit code
@@ -137,7 +143,12 @@ class BaseSession {
       this.child.stdout!.setEncoding("utf8").on("data", (chunk: string) => {
         stdout += chunk;
         const newline = stdout.indexOf("\n");
-        if (newline >= 0) resolve(new Map(Object.entries(JSON.parse(stdout.slice(0, newline)) as Record<string, string>)));
+        if (newline < 0) return;
+        try {
+          resolve(new Map(Object.entries(JSON.parse(stdout.slice(0, newline)) as Record<string, string>)));
+        } catch {
+          reject(failedBase(base, new Error(`its fingerprints are not JSON: ${stdout.slice(0, 200)}`)));
+        }
       });
       closed.then(({ code, message }) => {
         if (code !== 0 && /unknown (command|option)/.test(message)) resolve(undefined);
@@ -156,7 +167,12 @@ class BaseSession {
   async synthesize(stacks: readonly string[]): Promise<Stacks> {
     this.child.stdin!.end(`${JSON.stringify(stacks)}\n`);
     await this.exited;
-    return stacks.length === 0 ? new Map() : readStacks(this.outdir);
+    if (stacks.length === 0) return new Map();
+    const written = readStacks(this.outdir);
+    // Exiting with 0 is not enough: the base must have written every stack it was asked for.
+    const missing = stacks.filter((stack) => !written.has(stack));
+    if (missing.length > 0) throw failedBase(this.base, new Error(`it exited without writing ${missing.join(", ")}`));
+    return written;
   }
 
   /** Stops the child when the comparison cannot go on. */

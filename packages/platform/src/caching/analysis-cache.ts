@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Catalog, CatalogRelation, ViewAnalysis } from "@baikal/sql";
+import type { Catalog, CatalogRelation, ViewAnalysis } from "@baikal/sql/types";
 import { packageDir, packageVersion, sourceHash } from "./source-hash.ts";
 
 /** Where the cache lives, under the project: ignored by git like every tool's `node_modules/.cache`. */
@@ -45,8 +45,11 @@ export class ViewAnalysisCache {
   misses = 0;
 
   private constructor(
+    /** Where entries are saved; undefined: kept in memory only. */
     private readonly file: string | undefined,
     private readonly stored: Readonly<Record<string, Entry>>,
+    /** Whether new analyses are kept at all (`BAIKAL_CACHE=off`: no). */
+    private readonly remember = true,
   ) {
     this.savedCount = Object.keys(stored).length;
   }
@@ -71,6 +74,11 @@ export class ViewAnalysisCache {
 
   /** A cache that remembers nothing (`BAIKAL_CACHE=off`, and tests that must analyse everything). */
   static disabled(): ViewAnalysisCache {
+    return new ViewAnalysisCache(undefined, {}, false);
+  }
+
+  /** A cache of this process only: what it analysed, never saved. */
+  static memory(): ViewAnalysisCache {
     return new ViewAnalysisCache(undefined, {});
   }
 
@@ -96,7 +104,7 @@ export class ViewAnalysisCache {
   }
 
   set(key: string, analysis: ViewAnalysis, catalog: Catalog): void {
-    if (!this.file || analysis.problems.length > 0) return;
+    if (!this.remember || analysis.problems.length > 0) return;
     const reads = analysis.references.map((r): [string, string, string] => [r.database, r.name, this.fingerprint(catalog.lookup(r.database, r.name)!)]);
     this.used.set(key, { reads, analysis });
     this.changed = true;

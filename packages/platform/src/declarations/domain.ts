@@ -101,22 +101,4 @@ export const domainSchema = z
 export type DomainDeclaration = z.infer<typeof domainSchema>;
 export type DomainInput = z.input<typeof domainSchema>;
 
-const DOMAIN = Symbol.for("baikal.domain");
-
-/** What a domain's `domain.ts` exports by default: the declaration, checked later with every other one. */
-export interface DefinedDomain {
-  readonly [DOMAIN]: true;
-  readonly declaration: DomainInput;
-}
-
-/**
- * Declares a domain: its tables (and, later, views, transforms, grants and datasets).
- * Nothing is checked here so that `baikal check` can report every domain's problems at once.
- */
-export function defineDomain(declaration: DomainInput): DefinedDomain {
-  return { [DOMAIN]: true, declaration };
-}
-
-export function isDefinedDomain(value: unknown): value is DefinedDomain {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[DOMAIN] === true;
-}
+export { defineDomain, isDefinedDomain, type DefinedDomain } from "./define.ts";

@@ -199,18 +199,4 @@ export const organisationSchema = z
 export type OrganisationDeclaration = z.infer<typeof organisationSchema>;
 export type OrganisationInput = z.input<typeof organisationSchema>;
 
-const ORGANISATION = Symbol.for("baikal.organisation");
-
-export interface DefinedOrganisation {
-  readonly [ORGANISATION]: true;
-  readonly declaration: OrganisationInput;
-}
-
-/** Declares the organisation: environments, Lake Formation admins, principals and platform settings. */
-export function defineOrganisation(declaration: OrganisationInput): DefinedOrganisation {
-  return { [ORGANISATION]: true, declaration };
-}
-
-export function isDefinedOrganisation(value: unknown): value is DefinedOrganisation {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[ORGANISATION] === true;
-}
+export { defineOrganisation, isDefinedOrganisation, type DefinedOrganisation } from "./define.ts";

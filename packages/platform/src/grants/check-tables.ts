@@ -1,4 +1,5 @@
-import { analyzeView, type Catalog } from "@baikal/sql";
+import type { Catalog } from "@baikal/sql/types";
+import { analyzeSql } from "../caching/cached-analysis.ts";
 import { quoteName } from "@baikal/sql/names";
 import { DEFAULTS } from "../declarations/defaults.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
@@ -54,7 +55,7 @@ export function balanceProblem(expression: string): string | undefined {
 function checkExpression(catalog: Catalog, database: string, table: string, expression: string): string | undefined {
   const unbalanced = balanceProblem(expression);
   if (unbalanced) return `syntax error: ${unbalanced}`;
-  const analysis = analyzeView(`SELECT 1 AS x FROM ${quoteName(database, table)} WHERE ${expression}`, { defaultDatabase: database, catalog });
+  const analysis = analyzeSql(`SELECT 1 AS x FROM ${quoteName(database, table)} WHERE ${expression}`, { defaultDatabase: database, catalog });
   return analysis.problems[0]?.message;
 }
 

@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { domainSchema, isDefinedDomain } from "../declarations/domain.ts";
 import { isDefinedOrganisation, organisationSchema } from "../declarations/organisation.ts";
 import { DeclarationError, type Problem, sortProblems } from "../problems/problem.ts";
@@ -13,7 +12,9 @@ import { checkDatasets } from "../bi/check-datasets.ts";
 import { checkExports } from "../exports/check-exports.ts";
 import { locateProblems } from "./locate.ts";
 import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
-import { analyzeView, createCatalog } from "@baikal/sql";
+import { useAnalysisCache, withSqlAnalyser } from "../caching/cached-analysis.ts";
+import { type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
+import type { LoadSession } from "./load-session.ts";
 import { withIngestionTables } from "../ingestion/ingestion-tables.ts";
 import type { Domain, Project } from "./project.ts";
 
@@ -46,78 +47,50 @@ export function listDomainFiles(root: string): string[] {
 }
 
 /**
- * State kept between loads by `baikal check --watch`: declaration files are re-imported only when their
- * modification time changes (a new URL, since modules are cached by URL), and view analyses stay in memory.
- * Modules that a declaration file imports are not reloaded; the watcher says so.
+ * Baikal's messages; and no JIT: zod compiles a parser per object shape on first use, which costs more than it
+ * saves when each schema parses a few declarations (measured: faster with 3 domains and with 300).
  */
-export class LoadSession {
-  readonly declarations = new Map<string, { readonly mtimeMs: number; readonly loaded: Promise<Loaded<unknown>> }>();
-  constructor(readonly cache: ViewAnalysisCache) {}
-
-  static open(root: string): LoadSession {
-    return new LoadSession(ViewAnalysisCache.open(root));
-  }
-
-  /**
-   * Parses a sample of the project's views once, outside any check: ANTLR builds its prediction cache while
-   * parsing, so after a check served from the cache the first edited view would otherwise pay that warm-up.
-   */
-  warmUp(project: Project, sample = 40): void {
-    const catalog = createCatalog([]);
-    const step = Math.max(1, Math.floor(project.views.length / sample));
-    for (let i = 0; i < project.views.length; i += step) analyzeView(project.views[i]!.sql, { defaultDatabase: project.views[i]!.domain, catalog });
-  }
-
-  /** The file's last load while it is unchanged; otherwise `load(version)`, remembered. */
-  reuse<T>(root: string, file: string, load: (version?: number) => Promise<Loaded<T>>): Promise<Loaded<T>> {
-    const mtimeMs = statSync(join(root, file)).mtimeMs;
-    const known = this.declarations.get(file);
-    if (known?.mtimeMs === mtimeMs) return known.loaded as Promise<Loaded<T>>;
-    const loaded = load(mtimeMs);
-    this.declarations.set(file, { mtimeMs, loaded });
-    return loaded;
-  }
-}
+const PARSE = { error: declarationErrorMap, jitless: true } as const;
 
 export interface LoadOptions {
   /** Reuse what an earlier load in this process found (`check --watch`). @default a fresh load */
   readonly session?: LoadSession;
 }
 
-async function importDefault(root: string, file: string, version?: number): Promise<{ value?: unknown; problem?: Problem }> {
-  try {
-    const url = pathToFileURL(join(root, file)).href;
-    const module = (await import(version === undefined ? url : `${url}?v=${version}`)) as { default?: unknown };
-    return { value: module.default };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { problem: { source: file, message: `could not be loaded: ${reason}` } };
-  }
-}
-
-interface Loaded<T> {
+export interface Loaded<T> {
   readonly value?: T;
   readonly problems: Problem[];
 }
 
-async function loadOrganisation(root: string, version?: number): Promise<Loaded<Project["organisation"]>> {
-  const { value, problem } = await importDefault(root, CONFIG_FILE, version);
-  if (problem) return { problems: [problem] };
+/**
+ * Problems of a file that gave no value. A path into `defineX({...})`'s result starts at its `declaration`;
+ * from there it is a path in the literal, which can be placed at a line.
+ */
+function unloaded(root: string, callee: string, evaluated: Evaluated): Problem[] {
+  return evaluated.problems.flatMap((problem) => {
+    if (problem.path?.[0] !== "declaration" || problem.source !== evaluated.file) return [problem];
+    return locateProblems(join(root, problem.source), callee, [{ ...problem, path: problem.path.slice(1) }]);
+  });
+}
+
+function loadOrganisation(root: string, evaluated: Evaluated): Loaded<Project["organisation"]> {
+  if (evaluated.problems.length > 0) return { problems: unloaded(root, "defineOrganisation", evaluated) };
+  const { value } = evaluated;
   if (!isDefinedOrganisation(value)) {
     return { problems: [{ source: CONFIG_FILE, message: "must `export default defineOrganisation({...})` from \"@baikal/platform/declare\"" }] };
   }
-  const parsed = organisationSchema.safeParse(value.declaration, { error: declarationErrorMap });
+  const parsed = organisationSchema.safeParse(value.declaration, PARSE);
   if (parsed.success) return { value: parsed.data, problems: [] };
   return { problems: locateProblems(join(root, CONFIG_FILE), "defineOrganisation", issuesToProblems(parsed.error.issues, CONFIG_FILE)) };
 }
 
-async function loadDomain(root: string, file: string, version?: number): Promise<Loaded<Domain>> {
-  const { value, problem } = await importDefault(root, file, version);
-  if (problem) return { problems: [problem] };
+function loadDomain(root: string, evaluated: Evaluated): Loaded<Domain> {
+  const { file, value } = evaluated;
+  if (evaluated.problems.length > 0) return { problems: unloaded(root, "defineDomain", evaluated) };
   if (!isDefinedDomain(value)) {
     return { problems: [{ source: file, message: "must `export default defineDomain({...})` from \"@baikal/platform/declare\"" }] };
   }
-  const parsed = domainSchema.safeParse(value.declaration, { error: declarationErrorMap });
+  const parsed = domainSchema.safeParse(value.declaration, PARSE);
   const problems = parsed.success ? [] : issuesToProblems(parsed.error.issues, file);
   const folder = file.split("/")[1]!;
   const name = value.declaration.name;
@@ -150,21 +123,28 @@ function locateInDomainFiles(root: string, problems: readonly Problem[]): Proble
  */
 export async function loadProject(root: string = findProjectRoot(), options: LoadOptions = {}): Promise<Project> {
   const { session } = options;
-  const organisation = await (session ? session.reuse(root, CONFIG_FILE, (v) => loadOrganisation(root, v)) : loadOrganisation(root));
-  const loaded = await Promise.all(
-    listDomainFiles(root).map((file) => (session ? session.reuse(root, file, (v) => loadDomain(root, file, v)) : loadDomain(root, file))),
-  );
+  const domainFiles = listDomainFiles(root);
+  const files = [CONFIG_FILE, ...domainFiles];
+  // A session evaluates again only files whose sources changed, and keeps what their checks found.
+  const [config, ...evaluated] = session ? await session.evaluate(root, files) : await evaluateDeclarations(root, files);
+  const organisation = session ? session.checked(config!, () => loadOrganisation(root, config!)) : loadOrganisation(root, config!);
+  const loaded = evaluated.map((e) => (session ? session.checked(e, () => loadDomain(root, e)) : loadDomain(root, e)));
   const problems = [...organisation.problems, ...loaded.flatMap((d) => d.problems)];
   if (problems.length > 0 || !organisation.value) throw new DeclarationError(sortProblems(problems));
   const domains = loaded.map((d) => d.value!);
   // The cost report's views are checked like any domain's, against the query log the platform declares.
   const platform = organisation.value.costMonitor ? [costReportDomain(root)] : [];
-  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform], { cache: session?.cache });
-  const { transforms, problems: transformProblems } = analyzeTransforms(root, domains, views);
+  const cache = session?.cache ?? ViewAnalysisCache.open(root);
+  useAnalysisCache(cache);
+  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform], { cache });
+  const { transforms, problems: transformProblems } = await withSqlAnalyser(() => analyzeTransforms(root, domains, views));
+  cache.save();
   const sqlProblems = [...viewProblems, ...transformProblems];
   if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));
   // Grants need the views' lineage, so they are checked last.
-  const { problems: compiled } = compileGrants({ organisation: organisation.value, domains, views });
+  const { problems: compiled } = await withSqlAnalyser(() => compileGrants({ organisation: organisation.value!, domains, views }));
+  // Transforms, data tests and row filters are cached with the views.
+  cache.save();
   const grantProblems = [...compiled, ...checkDatasets(organisation.value, domains), ...checkExports(organisation.value, domains, views)];
   if (grantProblems.length > 0) {
     const inConfig = grantProblems.filter((p) => p.source === CONFIG_FILE);

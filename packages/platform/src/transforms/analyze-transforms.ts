@@ -1,4 +1,5 @@
-import { analyzeView, canCoerce, type OutputColumn } from "@baikal/sql";
+import { canCoerce, type OutputColumn } from "@baikal/sql/types";
+import { analyzeSql } from "../caching/cached-analysis.ts";
 import { domainWorkgroupName, PLATFORM_WORKGROUPS } from "../athena/workgroup-names.ts";
 import type { TableDeclaration } from "../declarations/table.ts";
 import type { DataTestDeclaration } from "../declarations/transform.ts";
@@ -81,7 +82,7 @@ export function analyzeTransforms(
       const { template, problems: parameterProblems } = parseSqlTemplate(originalSql(file.text));
       problems.push(...parameterProblems.map((p) => inSql(p.line, p.column, p.message)));
       if (parameterProblems.length > 0) return;
-      const analysis = analyzeView(renderForAnalysis(file.text, SAMPLE_RUN_DATE), { defaultDatabase: domain.name, catalog });
+      const analysis = analyzeSql(renderForAnalysis(file.text, SAMPLE_RUN_DATE), { defaultDatabase: domain.name, catalog });
       problems.push(...analysis.problems.map((p) => inSql(p.line, p.column, p.message)));
       if (analysis.problems.length > 0) return;
       for (const r of analysis.references) {
@@ -189,7 +190,7 @@ function checkTests(
     const test_ = compileDataTest(test, { table: targetId, ...(partitionKey === undefined ? {} : { partitionKey }) });
     // The compiled SQL goes through the same analysis as views: a test Athena would reject must not ship.
     const sql = renderSql(test_.sql, SAMPLE_RUN_DATE);
-    const analysis = analyzeView(sql, { defaultDatabase: database, catalog });
+    const analysis = analyzeSql(sql, { defaultDatabase: database, catalog });
     for (const p of analysis.problems) problems.push(at(["tests", index], m.invalidTestSql(sql, p.message)));
     compiled.push({ ...test_, id: `test_${index}_${test_.id}` });
   });

@@ -1,5 +1,4 @@
-import type { ViewAnalysis } from "@baikal/sql";
-import { analyzeMany } from "@baikal/sql/parallel";
+import type { ViewAnalysis } from "@baikal/sql/types";
 import type { Domain } from "../loading/project.ts";
 import type { Problem } from "../problems/problem.ts";
 import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
@@ -55,6 +54,8 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
     });
   }
   const toAnalyze = pending.filter((p) => p.analysis === undefined);
+  // The analyser (and its grammar) loads only when some view is not in the cache.
+  const analyzeMany = toAnalyze.length > 0 ? (await import("@baikal/sql/parallel")).analyzeMany : async () => [];
   const fresh = await analyzeMany(toAnalyze.map((p) => ({ sql: p.file.text, defaultDatabase: p.domain.name })), [...catalog.relations()]);
   toAnalyze.forEach((p, i) => {
     p.analysis = fresh[i]!;

@@ -1,4 +1,4 @@
-import { canCoerce, parseTrinoType, type OutputColumn, type TrinoType } from "@baikal/sql";
+import { canCoerce, parseTrinoType, type OutputColumn, type TrinoType } from "@baikal/sql/types";
 import type { ViewDeclaration } from "../declarations/view.ts";
 import type { Problem } from "../problems/problem.ts";
 import { suggestedHiveType } from "./hive-type-of.ts";

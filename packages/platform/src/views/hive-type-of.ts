@@ -1,4 +1,4 @@
-import { parseTrinoType, type TrinoType } from "@baikal/sql";
+import { parseTrinoType, type TrinoType } from "@baikal/sql/types";
 
 const SIMPLE: Readonly<Record<string, string>> = {
   boolean: "boolean",

@@ -1,4 +1,4 @@
-import { type Catalog, type CatalogRelation, createCatalog } from "@baikal/sql";
+import { type Catalog, type CatalogRelation, createCatalog } from "@baikal/sql/types";
 import { trinoTypeOf } from "../declarations/hive-type.ts";
 import type { Domain } from "../loading/project.ts";
 
