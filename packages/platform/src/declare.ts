@@ -14,3 +14,5 @@ export type {
   TableDeclaration,
   TableInput,
 } from "./declarations/table.ts";
+export { defineUnitTests } from "./declarations/unit-test.ts";
+export type { UnitTestInput, UnitTestDeclaration } from "./declarations/unit-test.ts";

@@ -83,7 +83,8 @@ export interface LoadOptions {
   readonly session?: LoadSession;
 }
 
-async function importDefault(root: string, file: string, version?: number): Promise<{ value?: unknown; problem?: Problem }> {
+/** The default export of a declaration file (domain.ts, baikal.config.ts, a unit test file), or why it failed to load. */
+export async function importDefault(root: string, file: string, version?: number): Promise<{ value?: unknown; problem?: Problem }> {
   try {
     const url = pathToFileURL(join(root, file)).href;
     const module = (await import(version === undefined ? url : `${url}?v=${version}`)) as { default?: unknown };

@@ -120,6 +120,7 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
       dependsOn: node.dependsOn,
       readsTables: unique(a.analysis.references.map((r) => `${r.database}.${r.name}`).filter((r) => !isView(r))),
       lineage: own,
+      outputColumns: a.analysis.outputColumns,
     };
   });
   return { views, problems: [] };

@@ -1,3 +1,4 @@
+import type { OutputColumn } from "@baikal/sql";
 import type { ViewDeclaration } from "../declarations/view.ts";
 
 /** A base-table column some view reads, directly or through other views. */
@@ -27,4 +28,6 @@ export interface ResolvedView {
    * permissions, so whoever may query the view needs exactly these.
    */
   readonly lineage: readonly ColumnRead[];
+  /** What the static analysis inferred the SELECT produces (names, Trino types), for a second opinion on types. */
+  readonly outputColumns: readonly OutputColumn[];
 }
