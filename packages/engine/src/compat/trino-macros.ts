@@ -1,9 +1,11 @@
 /**
  * The Trino compatibility layer: DuckDB macros that compute what Trino computes where DuckDB's own function
  * differs or is missing. The translator calls them by these `trino_*` names, so a DuckDB function of the same
- * name is never used by mistake. Overloads on argument types (DuckDB 1.5) choose Trino's behaviour per type at
- * bind time, with DuckDB's real types: an exact type always has its own overload, since DuckDB would otherwise
- * pick a typed overload through an implicit cast (INTEGER to DOUBLE) before the untyped one.
+ * name is never used by mistake. Where Trino's behaviour depends on the type, `typeof(x)` chooses a branch at bind
+ * time and `cast_to_type` gives every branch the type of Trino's result: DuckDB binds every branch of a CASE, so
+ * each must bind for every type, but evaluates only the one that applies. Typed macro overloads are used only
+ * between type families without implicit casts (integers and dates in `sequence`): elsewhere DuckDB picks an
+ * overload through an implicit cast (a DECIMAL(38,4) sum for a HUGEINT parameter).
  *
  * `error('baikal offline: ...')` marks a case the emulation refuses at run time (only where the type decides);
  * the engine reports it as "cannot run offline", never as a result.
@@ -24,43 +26,27 @@ export const TRINO_SESSION_SETTINGS: readonly string[] = [
 
 const macros: Record<string, readonly string[]> = {
   // Division and remainder: by zero Trino fails for exact numbers and gives Infinity or NaN for doubles, where
-  // DuckDB returns NULL. Decimal division keeps the larger scale, rounding half up (Trino's DecimalOperators).
-  // Typed parameters cast their argument (DECIMAL means DECIMAL(18,3)), so the first two only choose the overload
-  // and the last two, the same expressions, are computed with: the translator writes `trino_divide(a, b, a, b)`.
+  // DuckDB returns NULL; decimal division keeps the larger scale, rounding half up. `(a + b) * 1` has the type of
+  // Trino's result (integer, double, or decimal with the larger scale), so every branch is cast to it.
   trino_divide: [
-    `(ta BIGINT, tb BIGINT, a, b) AS CASE WHEN b = 0 THEN error('Division by zero') ELSE a / b END`,
-    `(ta DECIMAL, tb DECIMAL, a, b) AS CASE WHEN b = 0 THEN error('Division by zero') ELSE cast_to_type(a / b, (a + b) * CAST(0 AS DECIMAL(38,0))) END`,
-    `(ta DOUBLE, tb DOUBLE, a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN b = 0 THEN (CASE WHEN isnan(a) OR a = 0 THEN 'NaN'::DOUBLE WHEN a > 0 THEN 'Infinity'::DOUBLE ELSE '-Infinity'::DOUBLE END) ELSE a / b END`,
-    `(ta, tb, a, b) AS a / b`,
+    `(a, b) AS CASE WHEN b = 0 THEN (CASE WHEN typeof((a + b) * 1) IN ('DOUBLE', 'FLOAT') THEN cast_to_type(CASE WHEN isnan(a) OR a = 0 THEN 'NaN'::DOUBLE WHEN a > 0 THEN 'Infinity'::DOUBLE ELSE '-Infinity'::DOUBLE END, (a + b) * 1) ELSE error('Division by zero') END) ELSE cast_to_type(a / b, (a + b) * 1) END`,
   ],
   trino_modulus: [
-    `(ta BIGINT, tb BIGINT, a, b) AS CASE WHEN b = 0 THEN error('Division by zero') ELSE a % b END`,
-    `(ta DECIMAL, tb DECIMAL, a, b) AS CASE WHEN b = 0 THEN error('Division by zero') ELSE a % b END`,
-    `(ta DOUBLE, tb DOUBLE, a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN b = 0 THEN 'NaN'::DOUBLE ELSE fmod(a, b) END`,
-    `(ta, tb, a, b) AS a % b`,
+    `(a, b) AS CASE WHEN b = 0 THEN (CASE WHEN typeof((a + b) * 1) IN ('DOUBLE', 'FLOAT') THEN cast_to_type('NaN'::DOUBLE, (a + b) * 1) ELSE error('Division by zero') END) ELSE a % b END`,
   ],
-  // sum(integer) and count_if are bigint in Trino, HUGEINT in DuckDB: casting back fails on overflow, as Trino does.
-  trino_bigint_result: [`(t HUGEINT, v) AS CAST(v AS BIGINT)`, `(t, v) AS v`],
-  // avg(decimal(p,s)) is decimal(p,s) in Trino (rounded half up), double in DuckDB; the sample lends its type.
-  trino_avg_result: [`(v, t DECIMAL, sample) AS cast_to_type(v, sample)`, `(v, t BIGINT, sample) AS v`, `(v, t DOUBLE, sample) AS v`, `(v, t, sample) AS v`],
+  // sum(integer) and count_if are bigint in Trino, HUGEINT in DuckDB: the cast fails on overflow, as Trino does.
+  trino_bigint_result: [`(v) AS CASE WHEN typeof(v) = 'HUGEINT' THEN CAST(v AS BIGINT) ELSE v END`],
   // CAST(double AS integer) rounds half away from zero in Trino; DuckDB rounds half to even.
   ...Object.fromEntries(
     ["TINYINT", "SMALLINT", "INTEGER", "BIGINT"].map((t) => [
       `trino_cast_${t.toLowerCase()}`,
-      [`(t DOUBLE, x) AS CAST(round(x) AS ${t})`, `(t BIGINT, x) AS CAST(x AS ${t})`, `(t DECIMAL, x) AS CAST(x AS ${t})`, `(t VARCHAR, x) AS CAST(x AS ${t})`, `(t, x) AS CAST(x AS ${t})`],
+      [`(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN CAST(round(CAST(CAST(x AS VARCHAR) AS DOUBLE)) AS ${t}) ELSE CAST(x AS ${t}) END`],
     ]),
   ),
-  // CAST(x AS varchar): Trino writes timestamps with their precision and zone; doubles in its own notation.
+  // CAST(x AS varchar): Trino writes timestamps with their precision and zone, and doubles in its own notation.
+  // Each branch binds for every type (through VARCHAR) and is evaluated only for its own.
   trino_cast_varchar: [
-    `(t TIMESTAMP, x) AS strftime(x, '%Y-%m-%d %H:%M:%S.%g')`,
-    `(t TIMESTAMPTZ, x) AS strftime(x, '%Y-%m-%d %H:%M:%S.%g') || ' UTC'`,
-    `(t DATE, x) AS CAST(x AS VARCHAR)`,
-    `(t DOUBLE, x) AS ${refuse("CAST of a double or real to varchar (Trino writes them as 1.5E0)")}`,
-    `(t BIGINT, x) AS CAST(x AS VARCHAR)`,
-    `(t DECIMAL, x) AS CAST(x AS VARCHAR)`,
-    `(t VARCHAR, x) AS x`,
-    `(t BOOLEAN, x) AS CAST(x AS VARCHAR)`,
-    `(t, x) AS CAST(x AS VARCHAR)`,
+    `(x) AS CASE WHEN typeof(x) = 'TIMESTAMP' THEN strftime(CAST(CAST(x AS VARCHAR) AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g') WHEN typeof(x) = 'TIMESTAMP WITH TIME ZONE' THEN strftime(CAST(CAST(x AS VARCHAR) AS TIMESTAMPTZ), '%Y-%m-%d %H:%M:%S.%g') || ' UTC' WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${refuse("CAST of a double or real to varchar (Trino writes them as 1.5E0)")} ELSE CAST(x AS VARCHAR) END`,
   ],
   // concat and || return NULL when any argument is NULL in Trino; DuckDB's concat skips NULLs. || joins arrays too.
   trino_concat: Array.from({ length: 9 }, (_, i) => {
@@ -111,28 +97,26 @@ const macros: Record<string, readonly string[]> = {
   ],
   trino_from_iso8601_date: [`(s) AS CASE WHEN s IS NULL THEN NULL WHEN regexp_full_match(s, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(s AS DATE) ELSE error('Invalid format: "' || s || '"') END`],
   // date_trunc and date_add keep a date a date in Trino; DuckDB makes it a timestamp.
-  trino_date_trunc: [`(u, x DATE) AS CAST(date_trunc(u, x) AS DATE)`, `(u, x TIMESTAMP) AS date_trunc(u, x)`, `(u, x TIMESTAMPTZ) AS date_trunc(u, x)`, `(u, x) AS date_trunc(u, x)`],
+  trino_date_trunc: [`(u, x) AS cast_to_type(date_trunc(u, x), x)`],
   trino_interval: [
     `(u, n) AS CASE lower(u) WHEN 'millisecond' THEN to_milliseconds(n) WHEN 'second' THEN to_seconds(n) WHEN 'minute' THEN to_minutes(n) WHEN 'hour' THEN to_hours(n) WHEN 'day' THEN to_days(n) WHEN 'week' THEN to_weeks(n) WHEN 'month' THEN to_months(n) WHEN 'quarter' THEN to_months(3 * n) WHEN 'year' THEN to_years(n) ELSE error('Unsupported unit: ' || u) END`,
   ],
   trino_date_add: [
-    `(u, n, x DATE) AS CASE WHEN lower(u) IN ('day', 'week', 'month', 'quarter', 'year') THEN CAST(x + trino_interval(u, n) AS DATE) ELSE error('''' || u || ''' is not a valid DATE field') END`,
-    `(u, n, x TIMESTAMP) AS x + trino_interval(u, n)`,
-    `(u, n, x TIMESTAMPTZ) AS x + trino_interval(u, n)`,
-    `(u, n, x) AS x + trino_interval(u, n)`,
+    `(u, n, x) AS CASE WHEN typeof(x) = 'DATE' AND lower(u) NOT IN ('day', 'week', 'month', 'quarter', 'year') THEN error('''' || u || ''' is not a valid DATE field') ELSE cast_to_type(x + trino_interval(u, n), x) END`,
   ],
   // Trino counts whole units between the two values (DuckDB's date_sub); DuckDB's date_diff counts boundaries.
   trino_date_diff: [`(u, a, b) AS date_sub(u, a, b)`],
   trino_plus_interval: [
-    `(x DATE, i INTERVAL) AS CASE WHEN CAST(i AS VARCHAR) LIKE '%:%' THEN error('Cannot add hour, minute or second interval to date') ELSE CAST(x + i AS DATE) END`,
-    `(x, i) AS x + i`,
+    `(x, i) AS CASE WHEN typeof(x) = 'DATE' AND CAST(i AS VARCHAR) LIKE '%:%' THEN error('Cannot add hour, minute or second interval to date') ELSE cast_to_type(x + i, x) END`,
   ],
   trino_minus_interval: [
-    `(x DATE, i INTERVAL) AS CASE WHEN CAST(i AS VARCHAR) LIKE '%:%' THEN error('Cannot subtract hour, minute or second interval from date') ELSE CAST(x - i AS DATE) END`,
-    `(x, i) AS x - i`,
+    `(x, i) AS CASE WHEN typeof(x) = 'DATE' AND CAST(i AS VARCHAR) LIKE '%:%' THEN error('Cannot subtract hour, minute or second interval from date') ELSE cast_to_type(x - i, x) END`,
   ],
-  // A timestamp in another zone is kept as its wall-clock time there (see the translator's AT TIME ZONE rule).
-  trino_at_time_zone: [`(x TIMESTAMP, z) AS (x AT TIME ZONE 'UTC') AT TIME ZONE z`, `(x TIMESTAMPTZ, z) AS x AT TIME ZONE z`, `(x, z) AS x AT TIME ZONE z`],
+  // A timestamp in another zone is kept as its wall-clock time there (see the translator's AT TIME ZONE rule); a
+  // timestamp without zone is read in the session zone, UTC, as Trino reads it.
+  trino_at_time_zone: [
+    `(x, z) AS CASE WHEN typeof(x) = 'TIMESTAMP WITH TIME ZONE' THEN CAST(x AS TIMESTAMPTZ) AT TIME ZONE z ELSE (CAST(x AS TIMESTAMP) AT TIME ZONE 'UTC') AT TIME ZONE z END`,
+  ],
   trino_millisecond: [`(x) AS millisecond(x) % 1000`],
   trino_year_of_week: [`(x) AS isoyear(x)`],
   trino_day_of_week: [`(x) AS isodow(x)`],

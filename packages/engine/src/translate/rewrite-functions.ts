@@ -56,7 +56,7 @@ function containsVarcharCast(value: unknown): boolean {
 /** `sum(...)` and `count_if(...)` results as Trino's bigint; a window's result is wrapped as a whole. */
 function bigintResult(node: Node, parent: Node | undefined): unknown {
   if (parent && kindOf(parent) === "window_function") return node;
-  return call("trino_bigint_result", [node, node]);
+  return call("trino_bigint_result", [node]);
 }
 
 export function rewriteFunction(node: Node, kind: string, name: string, args: unknown[], parent: Node | undefined, context: RewriteContext): unknown {
@@ -88,7 +88,7 @@ export function rewriteFunction(node: Node, kind: string, name: string, args: un
     case "reduce_agg":
       return template("list_reduce(list_filter(array_agg(baikal_0), baikal_v -> baikal_v IS NOT NULL), baikal_2, baikal_1)", args);
     case "mod":
-      return call("trino_modulus", [args[0], args[1], args[0], args[1]]);
+      return call("trino_modulus", [args[0], args[1]]);
     case "regexp_replace": {
       if (args.length < 3) return call("trino_regexp_replace", args);
       const replacement = stringValue(args[2]);

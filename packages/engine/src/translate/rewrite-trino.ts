@@ -81,9 +81,9 @@ function visitNode(node: Node, ancestors: readonly Node[], context: RewriteConte
 
   switch (kind) {
     case "div":
-      return call("trino_divide", [b.left, b.right, b.left, b.right]);
+      return call("trino_divide", [b.left, b.right]);
     case "mod":
-      return call("trino_modulus", [b.left, b.right, b.left, b.right]);
+      return call("trino_modulus", [b.left, b.right]);
     case "concat":
       return call("trino_concat", flattenConcat(node));
     case "subscript":
@@ -120,7 +120,7 @@ function visitNode(node: Node, ancestors: readonly Node[], context: RewriteConte
       // sum and count_if over a window are bigint in Trino as well; the window is wrapped as a whole.
       const inner = b.this;
       const innerName = kindOf(inner) && functionName(kindOf(inner)!, body(inner));
-      return innerName === "sum" || innerName === "count_if" ? call("trino_bigint_result", [node, node]) : node;
+      return innerName === "sum" || innerName === "count_if" ? call("trino_bigint_result", [node]) : node;
     }
     case "literal": {
       const literal = b as { literal_type: string; value: string };
@@ -169,7 +169,7 @@ function rewriteCast(node: Node, kind: string, context: RewriteContext): unknown
   }
   const macro = CAST_MACROS[target];
   if (!macro) return node;
-  let cast: Node = call(macro, [b.this, b.this]);
+  let cast: Node = call(macro, [b.this]);
   if (target === "var_char" && typeof b.to.length === "number") cast = call("left", [cast, { literal: { literal_type: "number", value: String(b.to.length) } }]);
   return kind === "try_cast" ? call("try", [cast]) : cast;
 }
