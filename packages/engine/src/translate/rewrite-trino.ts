@@ -34,7 +34,7 @@ export function argumentsOf(kind: string, b: Record<string, unknown>): unknown[]
   if (Array.isArray(b.args)) return b.args;
   if (kind === "substring") return [b.this, b.start, b.length].filter((a) => a !== null && a !== undefined);
   const out: unknown[] = [];
-  for (const key of ["this", "expression", "offset", "default"]) if (b[key] !== null && b[key] !== undefined) out.push(b[key]);
+  for (const key of ["this", "expression", "path", "offset", "default"]) if (b[key] !== null && b[key] !== undefined) out.push(b[key]);
   if (Array.isArray(b.expressions)) out.push(...b.expressions);
   return out;
 }
@@ -161,8 +161,15 @@ const CAST_MACROS: Readonly<Record<string, string>> = {
 };
 
 function rewriteCast(node: Node, kind: string, context: RewriteContext): unknown {
-  const b = body<{ this: unknown; to: { data_type: string; length?: number | null } }>(node);
+  const b = body<{ this: unknown; to: { data_type: string; length?: number | null; precision?: number | null; scale?: number | null } }>(node);
   const target = castTarget(node) ?? "";
+  // DECIMAL '1.00' is decimal(3,2) in Trino; polyglot leaves the type open, which DuckDB reads as DECIMAL(18,3).
+  const digits = /^\s*[+-]?(\d*)(?:\.(\d*))?\s*$/.exec(stringValue(b.this) ?? "x");
+  if (target === "decimal" && b.to.precision == null && digits) {
+    const scale = (digits[2] ?? "").length;
+    const precision = Math.max(1, digits[1]!.replace(/^0+/, "").length + scale);
+    return { [kind]: { ...b, to: { ...b.to, precision, scale } } };
+  }
   if (target === "char" || target === "json" || target === "text") {
     context.refuse(REFUSED.castTo(target === "char" ? `char(${b.to.length ?? 1})` : target), node);
     return node;
@@ -226,14 +233,16 @@ export interface TrinoRewrite {
 /** Rewrites one parsed statement; refusals carry positions in the SQL as written. */
 export function rewriteTrino(statement: unknown): TrinoRewrite {
   const refusals: Refusal[] = [];
+  const ancestors: Node[] = [];
   const context: RewriteContext = {
     refusals,
     readsClock: false,
     refuse(construct, at) {
-      const position = positionOf(at);
+      // Polyglot records positions on names; a call like rand() has none, so the nearest enclosing one counts.
+      const position = positionOf(at) ?? [...ancestors].reverse().map(positionOf).find((p) => p !== undefined);
       if (!refusals.some((r) => r.construct === construct && r.position?.line === position?.line)) refusals.push({ construct, position });
     },
   };
-  const rewritten = visit(statement, [], context);
+  const rewritten = visit(statement, ancestors, context);
   return { statement: rewritten, refusals, readsClock: context.readsClock };
 }
