@@ -22,6 +22,7 @@ export default defineUnitTests([
       ],
       clicks: [
         { click_id: "c1", impression_id: "i1", clicked_at: "2024-05-01 10:00:05", dt: "2024-05-01" },
+        { click_id: "c3", impression_id: "i2", clicked_at: "2024-05-01 10:00:09", dt: "2024-05-01" },
         // A click logged in the next day's partition belongs to that day, not to i1's.
         { click_id: "c2", impression_id: "i1", clicked_at: "2024-05-02 00:00:01", dt: "2024-05-02" },
       ],
@@ -32,7 +33,7 @@ export default defineUnitTests([
       ],
     },
     expect: [
-      { dt: "2024-05-01", campaign_id: 1, article_category: "politics", impression_count: 2, click_count: 1, ctr: 0.5 },
+      { dt: "2024-05-01", campaign_id: 1, article_category: "politics", impression_count: 2, click_count: 2, ctr: 1 },
       { dt: "2024-05-01", campaign_id: 1, article_category: null, impression_count: 1, click_count: 0, ctr: 0 },
       { dt: "2024-05-02", campaign_id: 2, article_category: "world", impression_count: 1, click_count: 0, ctr: 0 },
     ],

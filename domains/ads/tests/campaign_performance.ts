@@ -23,12 +23,12 @@ export default defineUnitTests([
       ],
       campaign_ctr: [
         delivery("2024-05-01", 1, "politics", 10, 1),
-        delivery("2024-05-01", 1, null, 5, 0),
+        delivery("2024-05-01", 1, null, 5, 2),
         delivery("2024-05-02", 1, "politics", 7, 7), // another day
       ],
     },
     expect: [
-      { dt: "2024-05-01", campaign_id: 1, campaign_name: "Spring sale", spend_jpy: "5000.0000", budget_used: 0.5, impression_count: 15, click_count: 1 },
+      { dt: "2024-05-01", campaign_id: 1, campaign_name: "Spring sale", spend_jpy: "5000.0000", budget_used: 0.5, impression_count: 15, click_count: 3 },
       { dt: "2024-05-01", campaign_id: 2, campaign_name: "Brand", spend_jpy: "100.0000", budget_used: null, impression_count: null, click_count: null },
     ],
   },

@@ -16,6 +16,7 @@ export default defineUnitTests([
     given: {
       crm_opportunities: [
         opportunity("o1", "A", "negotiation", 100, "2024-05-02"),
+        opportunity("o5", "A", "negotiation", 200, "2024-05-02"),
         opportunity("o2", "A", "closed_won", 50, "2024-05-02"),
         opportunity("o3", "B", "prospecting", 30, "2024-05-02"),
         opportunity("o4", "A", "negotiation", 999, "2024-05-01"),
@@ -27,7 +28,7 @@ export default defineUnitTests([
       ],
     },
     expect: [
-      { stage: "negotiation", segment: "enterprise", opportunity_count: 1, amount_jpy: 100 },
+      { stage: "negotiation", segment: "enterprise", opportunity_count: 2, amount_jpy: 300 },
       { stage: "prospecting", segment: "smb", opportunity_count: 1, amount_jpy: 30 },
     ],
   },

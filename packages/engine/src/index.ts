@@ -9,3 +9,4 @@ export { type CanonicalValue, type Row, keyText } from "./run/values.ts";
 export { translateTrino, loadTranslator, type Translation } from "./translate/translate.ts";
 export { REFUSED, type Refusal } from "./translate/refusals.ts";
 export { TRINO_FUNCTIONS } from "./translate/trino-functions.ts";
+export { sqlMutants, type Mutant } from "./translate/mutations.ts";

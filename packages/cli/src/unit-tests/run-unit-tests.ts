@@ -15,13 +15,13 @@ export type UnitTestOutcome =
   | { readonly status: "skipped"; readonly ms: number; readonly refusals: readonly Refusal[]; readonly sqlFile: string };
 
 /** The SQL Athena runs for a subject: a view's SELECT, or a transform's as its run's INSERT selects it. */
-export function subjectSql(project: Project, subject: UnitTestSubject, runDate: string | undefined): { sql: string; sqlFile: string } {
+export function subjectSql(project: Project, subject: UnitTestSubject, runDate: string | undefined, fileText?: string): { sql: string; sqlFile: string } {
   if (subject.kind === "view") {
-    const text = readFileSync(join(project.root, subject.view.sqlFile), "utf8");
+    const text = fileText ?? readFileSync(join(project.root, subject.view.sqlFile), "utf8");
     return { sql: text.replace(/;\s*$/, ""), sqlFile: subject.view.sqlFile };
   }
   const transform = subject.transform;
-  const text = renderForAnalysis(readFileSync(join(project.root, transform.sqlFile), "utf8").replace(/;\s*$/, ""), runDate ?? "2024-01-31");
+  const text = renderForAnalysis((fileText ?? readFileSync(join(project.root, transform.sqlFile), "utf8")).replace(/;\s*$/, ""), runDate ?? "2024-01-31");
   // Lines keep their numbers: the wrapper starts on the SQL's first line and closes after its last.
   const filter = transform.partitionKey ? ` WHERE "${transform.partitionKey}" = '${runDate}'` : "";
   return { sql: `SELECT * FROM (${text}\n) AS baikal_run${filter}`, sqlFile: transform.sqlFile };
@@ -35,12 +35,13 @@ export function engineRelations(test: Pick<LoadedUnitTest, "relations">): Relati
   return test.relations.map(({ shape, rows }) => ({ database: shape.database, name: shape.name, columns: shape.columns, rows }));
 }
 
-export async function runUnitTest(engine: OfflineEngine, project: Project, test: LoadedUnitTest, sqlOverride?: string): Promise<UnitTestOutcome> {
+/** Runs one test; `fileText` replaces the SQL file's text (a mutant, in the examples' mutation test). */
+export async function runUnitTest(engine: OfflineEngine, project: Project, test: LoadedUnitTest, fileText?: string): Promise<UnitTestOutcome> {
   const started = performance.now();
-  const { sql, sqlFile } = subjectSql(project, test.subject, test.runDate);
+  const { sql, sqlFile } = subjectSql(project, test.subject, test.runDate, fileText);
   const io = subjectIo(project, test.subject);
   const result = await engine.run({
-    sql: sqlOverride ?? sql,
+    sql,
     defaultDatabase: test.domain,
     relations: engineRelations(test),
     output: io.output,

@@ -12,6 +12,7 @@ import { declarationErrorMap, issuesToProblems } from "../problems/zod-issues.ts
 import { typedValue, type TypedValue } from "../testing/typed-values.ts";
 import type { ResolvedTransform } from "../transforms/resolved-transform.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
+import { costReportDomain } from "../cost-monitor/cost-report.ts";
 import { importDefault } from "./load-project.ts";
 import { locateProblems } from "./locate.ts";
 import type { Domain, Project } from "./project.ts";
@@ -62,10 +63,15 @@ const hive = (text: string): HiveType => {
   return parsed.type;
 };
 
+/** Every domain SQL can read: the project's and, with a cost monitor, the platform's cost report. */
+function readableDomains(project: Project): readonly Domain[] {
+  return project.organisation.costMonitor ? [...project.domains, costReportDomain(project.root)] : project.domains;
+}
+
 /** The shape of a relation by id, from the validated declarations. */
 export function relationShape(project: Project, id: string): RelationShape | undefined {
   const [database, name] = id.split(".") as [string, string];
-  const domain = project.domains.find((d) => d.name === database);
+  const domain = readableDomains(project).find((d) => d.name === database);
   const table = domain?.tables?.find((t) => t.name === name);
   if (table) {
     const columns = [
