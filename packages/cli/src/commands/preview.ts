@@ -68,7 +68,10 @@ export async function previewCommand(options: PreviewOptions): Promise<number> {
   }
   const columns = io.output.map((c) => c.name);
   const limit = options.limit ?? 50;
-  const shown = result.rows.slice(0, limit).map((row) => columns.map((c) => formatValue(row[c] ?? null)));
+  const types = new Map(io.output.map((c) => [c.name, c.type]));
+  // Rows in no particular order are sorted, so two previews of the same rows read the same.
+  const rows = result.ordered ? result.rows : [...result.rows].sort((a, b) => JSON.stringify(columns.map((c) => a[c])).localeCompare(JSON.stringify(columns.map((c) => b[c]))));
+  const shown = rows.slice(0, limit).map((row) => columns.map((c) => formatValue(row[c] ?? null, types.get(c))));
   for (const line of table(columns, shown)) console.log(line);
   const given = options.rows ? `rows from ${options.rows}` : `generated rows (${relations.map((r) => `${r.shape.id}: ${r.rows.length}`).join(", ")})`;
   console.log(`${result.rows.length} row${result.rows.length === 1 ? "" : "s"}${result.rows.length > limit ? ` (first ${limit} shown)` : ""} on ${given}${runDate ? `, run date ${runDate}` : ""}`);

@@ -1,5 +1,5 @@
 import { OfflineEngine } from "@baikal/engine";
-import { loadProject, loadUnitTests } from "@baikal/platform/project";
+import { loadProject, loadUnitTests, subjectIo } from "@baikal/platform/project";
 import { formatOutcome, formatSummary } from "../unit-tests/format-report.ts";
 import { runUnitTest, subjectId, type UnitTestOutcome } from "../unit-tests/run-unit-tests.ts";
 
@@ -34,7 +34,13 @@ export async function testCommand(options: TestOptions): Promise<number> {
   for (const test of tests) {
     const outcome = await runUnitTest(engine, project, test);
     outcomes.push(outcome);
-    for (const line of formatOutcome(test, outcome)) console.log(line);
+    const types = new Map(subjectIo(project, test.subject).output.map((c) => [c.name, c.type]));
+    for (const line of formatOutcome(test, outcome, types)) console.log(line);
+  }
+  if (options.targets.length === 0) {
+    const tested = new Set(tests.map((t) => subjectId(t.subject)));
+    const untested = [...project.views.filter((v) => project.domains.some((d) => d.name === v.domain)), ...(project.transforms ?? [])].map((s) => s.id).filter((id) => !tested.has(id));
+    if (untested.length > 0) console.log(`no unit test yet: ${untested.join(", ")}`);
   }
   const skipped = outcomes.filter((o) => o.status === "skipped").length;
   if (skipped > 0) console.log(`${skipped} skipped: cannot run offline (see above); they need a run in Athena`);

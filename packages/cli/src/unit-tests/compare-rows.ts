@@ -68,12 +68,14 @@ export function compareRows(expected: readonly TypedRow[], produced: readonly Ty
   const unpaired = [...unexpected];
   for (const row of missing) {
     let best = -1;
-    let bestSame = 0;
+    let bestSame = -1;
     unpaired.forEach((candidate, i) => {
       const same = columns.length - differences(row, candidate, columns).length;
       if (same > bestSame) [best, bestSame] = [i, same];
     });
-    if (best >= 0 && bestSame >= Math.ceil(columns.length / 2)) {
+    // One missing and one unexpected row are one row computed wrong; otherwise pair only close rows.
+    const alone = missing.length === 1 && unexpected.length === 1;
+    if (best >= 0 && (alone || bestSame >= Math.ceil(columns.length / 2))) {
       const [actualRow] = unpaired.splice(best, 1);
       differing.push({ expected: row, actual: actualRow!, cells: differences(row, actualRow!, columns) });
     } else stillMissing.push(row);

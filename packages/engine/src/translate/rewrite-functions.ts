@@ -62,15 +62,15 @@ function bigintResult(node: Node, parent: Node | undefined): unknown {
 export function rewriteFunction(node: Node, kind: string, name: string, args: unknown[], parent: Node | undefined, context: RewriteContext): unknown {
   const handling = TRINO_FUNCTIONS.get(name);
   if (NONDETERMINISTIC.has(name)) {
-    context.refuse(REFUSED.nondeterministic(name), node);
+    context.refuse(REFUSED.nondeterministic(name), node, name);
     return node;
   }
   if ((name === "max" || name === "min") && args.length > 1) {
-    context.refuse(REFUSED.minMaxOfN(name), node);
+    context.refuse(REFUSED.minMaxOfN(name), node, name);
     return node;
   }
   if (!handling) {
-    context.refuse(REFUSED.unknownFunction(name), node);
+    context.refuse(REFUSED.unknownFunction(name), node, name);
     return node;
   }
   if (handling.how === "same") {

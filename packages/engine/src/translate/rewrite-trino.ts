@@ -3,7 +3,7 @@
  * that differ become calls of the compatibility macros (`trino_*`), operators whose results differ are wrapped,
  * and constructs that cannot be emulated faithfully are collected as refusals instead.
  */
-import { body, call, kindOf, type Node, positionOf, stringLiteral, stringValue } from "./ast.ts";
+import { body, call, kindOf, type Node, type Position, positionOf, stringLiteral, stringValue } from "./ast.ts";
 import { rewriteFunction } from "./rewrite-functions.ts";
 import { rewriteRelations } from "./rewrite-relations.ts";
 import { REFUSED, type Refusal } from "./refusals.ts";
@@ -12,9 +12,12 @@ import { template } from "./templates.ts";
 
 export interface RewriteContext {
   readonly refusals: Refusal[];
+  /** The SQL as written, to place refusals of nodes polyglot records no position for. */
+  readonly sql: string;
   /** Set when the SQL reads the clock (current_timestamp, now(), current_date): the test must fix it. */
   readsClock: boolean;
-  refuse(construct: string, at: unknown): void;
+  /** Records a refusal at the node, or where `name(` first appears from the enclosing node's line on. */
+  refuse(construct: string, at: unknown, name?: string): void;
 }
 
 /** The Trino name of a function-call node, or undefined when the node is syntax. */
@@ -231,15 +234,29 @@ export interface TrinoRewrite {
 }
 
 /** Rewrites one parsed statement; refusals carry positions in the SQL as written. */
-export function rewriteTrino(statement: unknown): TrinoRewrite {
+/** The line and column of the first `name(` at or after `from` in the SQL. */
+function findCall(sql: string, name: string, from: Position | undefined): Position | undefined {
+  const lines = sql.split("\n");
+  const pattern = new RegExp(`\\b${name.replace(/[^a-z0-9_]/gi, "")}\\s*\\(`, "i");
+  for (let line = (from?.line ?? 1) - 1; line < lines.length; line++) {
+    const match = pattern.exec(lines[line]!);
+    if (match) return { line: line + 1, column: match.index + 1 };
+  }
+  return undefined;
+}
+
+export function rewriteTrino(statement: unknown, sql = ""): TrinoRewrite {
   const refusals: Refusal[] = [];
   const ancestors: Node[] = [];
   const context: RewriteContext = {
     refusals,
     readsClock: false,
-    refuse(construct, at) {
-      // Polyglot records positions on names; a call like rand() has none, so the nearest enclosing one counts.
-      const position = positionOf(at) ?? [...ancestors].reverse().map(positionOf).find((p) => p !== undefined);
+    sql,
+    refuse(construct, at, name) {
+      // Polyglot records positions on names; a call like rand() has none: look for the call in the text from the
+      // nearest enclosing position on, or take that position.
+      const enclosing = [...ancestors].reverse().map(positionOf).find((p) => p !== undefined);
+      const position = positionOf(at) ?? (name ? findCall(sql, name, enclosing) : undefined) ?? enclosing;
       if (!refusals.some((r) => r.construct === construct && r.position?.line === position?.line)) refusals.push({ construct, position });
     },
   };

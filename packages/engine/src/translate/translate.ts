@@ -47,7 +47,7 @@ function translateUncached(sql: string): Translation {
   const statement = parsed.ast[0];
   const rootKind = kindOf(statement);
   const ordered = rootKind !== undefined && Boolean(body<{ order_by?: unknown }>(statement).order_by);
-  const { statement: rewritten, refusals, readsClock } = rewriteTrino(statement);
+  const { statement: rewritten, refusals, readsClock } = rewriteTrino(statement, sql);
   if (refusals.length > 0) return { refusals, readsClock, ordered };
   const trino = pg.generate([rewritten], pg.Dialect.Trino);
   if (!trino.success || !trino.sql) return { refusals: [], readsClock, ordered, error: trino.error ?? "could not print the rewritten SQL" };
