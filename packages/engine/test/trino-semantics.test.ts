@@ -165,6 +165,12 @@ describe("dates and times", () => {
     expect(await evaluate("CAST(from_iso8601_timestamp('May 1st') AT TIME ZONE 'UTC' AS timestamp)", t.timestamp)).toEqual({ failed: 'the query fails: Invalid format: "May 1st"' });
   });
 
+  it("keeps the string's offset as the zone of from_iso8601_timestamp when its wall-clock time is read", async () => {
+    expect(await evaluate("CAST(from_iso8601_timestamp('2024-05-01T09:00:00+09:00') AS timestamp)", t.timestamp)).toBe("2024-05-01 09:00:00.000");
+    expect(await evaluate("CAST(from_iso8601_timestamp('2024-05-01T23:30:00-05:00') AS date)", t.date)).toBe("2024-05-01");
+    expect(await evaluate("hour(from_iso8601_timestamp('2024-05-01T09:00:00+09:00'))", t.bigint)).toBe("9");
+  });
+
   it("reads a timestamp as UTC before moving it to another zone (DuckDB reads it in that zone)", async () => {
     expect(await evaluate("CAST(TIMESTAMP '2024-01-01 20:00:00' AT TIME ZONE 'Asia/Tokyo' AS date)", t.date)).toBe("2024-01-02");
     expect(await evaluate("format_datetime(TIMESTAMP '2024-01-01 10:00:00' AT TIME ZONE 'Asia/Tokyo', 'HH:mm')", t.string)).toBe("19:00");
@@ -229,16 +235,16 @@ describe("refusals", () => {
     expect(await evaluate("CAST('a' AS char(3))", t.string)).toEqual(refused("CAST to char(3)"));
   });
 
-  it("refuses a value in another zone used as an instant, and from_iso8601_timestamp cast directly", async () => {
+  it("refuses a value in another zone used as an instant, and from_iso8601_timestamp written as text", async () => {
     const zoned = await evaluate("to_unixtime(TIMESTAMP '2024-01-01 00:00:00' AT TIME ZONE 'Asia/Tokyo')", t.double);
     expect(zoned).toEqual(
       refused(
         "AT TIME ZONE 'Asia/Tokyo' used other than by CAST to timestamp or date, format_datetime, date_format or a date field (hour, day, ...): Trino keeps the value's zone, the emulation only its wall-clock time",
       ),
     );
-    expect(await evaluate("CAST(from_iso8601_timestamp('2024-05-01T09:00:00+09:00') AS timestamp)", t.timestamp)).toEqual(
+    expect(await evaluate("CAST(from_iso8601_timestamp('2024-05-01T09:00:00+09:00') AS varchar)", t.string)).toEqual(
       refused(
-        "from_iso8601_timestamp(...) used other than under AT TIME ZONE, in a comparison, to_unixtime or date_diff: Trino keeps the string's UTC offset as the value's zone, the emulation does not",
+        "from_iso8601_timestamp(...) used other than under AT TIME ZONE, in a comparison, to_unixtime, date_diff, a CAST to timestamp or date, format_datetime or a date field: Trino keeps the string's UTC offset as the value's zone, the emulation does not",
       ),
     );
   });

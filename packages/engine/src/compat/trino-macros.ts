@@ -95,6 +95,10 @@ const macros: Record<string, readonly string[]> = {
   trino_from_iso8601_timestamp: [
     `(s) AS CASE WHEN s IS NULL THEN NULL WHEN regexp_full_match(s, '\\d{4}-\\d{2}-\\d{2}(T\\d{2}(:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?') THEN CAST(replace(s, ',', '.') AS TIMESTAMPTZ) ELSE error('Invalid format: "' || s || '"') END`,
   ],
+  // The same text read as the wall-clock time at its own offset (what CAST(... AS timestamp) and hour() see).
+  trino_from_iso8601_wall_clock: [
+    `(s) AS CASE WHEN s IS NULL THEN NULL WHEN regexp_full_match(s, '\\d{4}-\\d{2}-\\d{2}(T\\d{2}(:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?') THEN CAST(regexp_replace(replace(s, ',', '.'), '(Z|[+-]\\d{2}(:?\\d{2})?)$', '') AS TIMESTAMP) ELSE error('Invalid format: "' || s || '"') END`,
+  ],
   trino_from_iso8601_date: [`(s) AS CASE WHEN s IS NULL THEN NULL WHEN regexp_full_match(s, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(s AS DATE) ELSE error('Invalid format: "' || s || '"') END`],
   // date_trunc and date_add keep a date a date in Trino; DuckDB makes it a timestamp.
   trino_date_trunc: [`(u, x) AS cast_to_type(date_trunc(u, x), x)`],

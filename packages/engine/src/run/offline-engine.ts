@@ -27,8 +27,8 @@ export interface RunRequest {
   readonly defaultDatabase: string;
   /** Every relation the SQL reads; rows may be empty. */
   readonly relations: readonly Relation[];
-  /** What the output is cast to, in order: the view's declared columns or the transform's target. */
-  readonly output: readonly Column[];
+  /** What the output is cast to, in order: the view's declared columns or the transform's target. @default - DuckDB's own types, rows as DuckDB's JSON */
+  readonly output?: readonly Column[];
   /** The instant `current_timestamp` and `current_date` read, ISO 8601 (`2024-05-01T09:00:00Z`). */
   readonly now?: string;
 }
@@ -77,20 +77,22 @@ export class OfflineEngine {
       };
     }
     const sql = translation.sql!;
-    const outputs = request.output.map((c, i) => `CAST(#${i + 1} AS ${duckdbType(c.type)}) AS ${quote(c.name)}`);
+    const output = request.output;
+    const outputs = output?.map((c, i) => `CAST(#${i + 1} AS ${duckdbType(c.type)}) AS ${quote(c.name)}`) ?? ["*"];
     const wrapped = `SELECT ${outputs.join(", ")} FROM (${sql}) AS baikal_output`;
     await this.connection.run("BEGIN TRANSACTION");
     try {
       await this.setUp(request);
       const prepared = await this.connection.prepare(`SELECT * FROM (${sql}) LIMIT 0`);
       const rawTypes = Array.from({ length: prepared.columnCount }, (_, i) => prepared.columnType(i) as unknown as DuckdbTypeJson);
-      if (rawTypes.length !== request.output.length) {
-        return { kind: "failed", message: `the SQL produces ${rawTypes.length} columns but ${request.output.length} are declared`, duckdbSql: sql };
+      if (output && rawTypes.length !== output.length) {
+        return { kind: "failed", message: `the SQL produces ${rawTypes.length} columns but ${output.length} are declared`, duckdbSql: sql };
       }
       const result = await this.connection.runAndReadAll(wrapped);
       const rows = result.getRowObjectsJson().map((json) => {
+        if (!output) return json as Row;
         const row: Record<string, unknown> = {};
-        request.output.forEach((c) => (row[c.name] = canonical((json as Record<string, unknown>)[c.name], c.type)));
+        output.forEach((c) => (row[c.name] = canonical((json as Record<string, unknown>)[c.name], c.type)));
         return row as Row;
       });
       return { kind: "rows", rows, ordered: translation.ordered, engineTypes: rawTypes.map((t) => trinoTypeOfDuckdb(t)), duckdbSql: sql };

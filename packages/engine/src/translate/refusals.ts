@@ -26,7 +26,7 @@ export const REFUSED = {
   zonedValueUse: (what: string) =>
     `${what} used other than by CAST to timestamp or date, format_datetime, date_format or a date field (hour, day, ...): Trino keeps the value's zone, the emulation only its wall-clock time`,
   isoTimestampUse: () =>
-    "from_iso8601_timestamp(...) used other than under AT TIME ZONE, in a comparison, to_unixtime or date_diff: Trino keeps the string's UTC offset as the value's zone, the emulation does not",
+    "from_iso8601_timestamp(...) used other than under AT TIME ZONE, in a comparison, to_unixtime, date_diff, a CAST to timestamp or date, format_datetime or a date field: Trino keeps the string's UTC offset as the value's zone, the emulation does not",
   fromUnixtimeZone: () => "from_unixtime with a time zone",
   timestampLiteralWithZone: () => "a TIMESTAMP literal with a time zone",
   castTo: (type: string) => `CAST to ${type}`,

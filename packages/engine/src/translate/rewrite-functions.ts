@@ -3,7 +3,7 @@ import { body, call, kindOf, type Node, stringLiteral, stringValue } from "./ast
 import { forParsing, jodaToStrftime, mysqlToStrftime, type PatternResult } from "./datetime-patterns.ts";
 import { REFUSED } from "./refusals.ts";
 import type { RewriteContext } from "./rewrite-trino.ts";
-import { functionName } from "./rewrite-trino.ts";
+import { functionName, wallClockParent } from "./rewrite-trino.ts";
 import { template } from "./templates.ts";
 import { TRINO_FUNCTIONS } from "./trino-functions.ts";
 
@@ -105,8 +105,11 @@ export function rewriteFunction(node: Node, kind: string, name: string, args: un
     case "from_iso8601_timestamp": {
       const parentKind = parent && kindOf(parent);
       const parentName = parent && parentKind ? functionName(parentKind, body(parent)) : undefined;
-      if (!ZONE_FREE_PARENTS.has(parentKind ?? "") && !ZONE_FREE_FUNCTIONS.has(parentName ?? "")) context.refuse(REFUSED.isoTimestampUse(), node);
-      return call("trino_from_iso8601_timestamp", args);
+      if (ZONE_FREE_PARENTS.has(parentKind ?? "") || ZONE_FREE_FUNCTIONS.has(parentName ?? "")) return call("trino_from_iso8601_timestamp", args);
+      // Read for its date or time of day, the value's zone is the string's offset: its wall-clock time there.
+      if (wallClockParent(parent)) return call("trino_from_iso8601_wall_clock", args);
+      context.refuse(REFUSED.isoTimestampUse(), node);
+      return node;
     }
     case "format_datetime":
     case "date_format": {

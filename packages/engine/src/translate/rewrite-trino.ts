@@ -68,8 +68,8 @@ function castTarget(node: Node): string | undefined {
   return (body<{ to?: { data_type?: string } }>(node).to?.data_type ?? "").toLowerCase() || undefined;
 }
 
-/** Whether a non-UTC zoned value may be used here. */
-function wallClockParent(parent: Node | undefined): boolean {
+/** Whether a non-UTC zoned value may be used here: its consumer reads only the wall-clock time in its zone. */
+export function wallClockParent(parent: Node | undefined): boolean {
   if (!parent) return false;
   const kind = kindOf(parent)!;
   if (kind === "cast") return ["timestamp", "date"].includes(castTarget(parent) ?? "");

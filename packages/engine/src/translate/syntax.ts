@@ -8,7 +8,7 @@ export const SAME_SYNTAX: ReadonlySet<string> = new Set([
   "select", "union", "intersect", "except", "subquery", "with", "cte", "table", "alias", "column", "identifier", "star",
   "literal", "boolean", "null", "paren", "tuple", "array_func", "dot", "add", "sub", "mul", "neg", "eq", "neq", "lt", "lte",
   "gt", "gte", "and", "or", "not", "is_null", "in", "between", "like", "exists", "case", "lambda", "values", "window_function",
-  "null_safe_eq", "null_safe_neq", "any", "all", "within_group", "ordered", "join", "rollup", "cube", "grouping_sets",
+  "null_safe_eq", "null_safe_neq", "any", "all", "within_group", "ordered", "join", "joined_table", "rollup", "cube", "grouping_sets",
 ]);
 
 /** Syntax the translator rewrites itself (rewrite-trino.ts). */
