@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { OfflineEngine } from "@baikal/engine";
-import { DeclarationError, loadProject, type Problem, relationShape, subjectIo, typeGiven, type UnitTestSubject } from "@baikal/platform/project";
+import { DeclarationError, findProjectRoot, loadProject, type Problem, relationShape, subjectIo, typeGiven, type UnitTestSubject } from "@baikal/platform/project";
 import { formatValue } from "../unit-tests/format-report.ts";
+import { translationCacheFile } from "../unit-tests/translation-cache-file.ts";
 import { generateRows, PREVIEW_NOW, PREVIEW_RUN_DATE } from "../unit-tests/generate-rows.ts";
 import { engineRelations, subjectSql } from "../unit-tests/run-unit-tests.ts";
 
@@ -25,7 +26,7 @@ function table(columns: readonly string[], rows: readonly (readonly string[])[])
 
 /** `baikal preview <domain.view>`: the output of a view or transform on given or generated rows, as a table. */
 export async function previewCommand(options: PreviewOptions): Promise<number> {
-  const engineStarting = OfflineEngine.start();
+  const engineStarting = OfflineEngine.start({ translationCacheFile: translationCacheFile(findProjectRoot()) });
   engineStarting.catch(() => undefined);
   const project = await loadProject();
   const [domainName, name] = options.subject.split(".") as [string, string | undefined];
@@ -58,6 +59,7 @@ export async function previewCommand(options: PreviewOptions): Promise<number> {
     output: io.output,
     now: options.now ?? PREVIEW_NOW,
   });
+  engine.close();
   if (result.kind === "refused") {
     for (const r of result.refusals) console.error(`cannot run offline: ${r.construct}${r.position ? ` at ${subjectSql(project, subject, runDate).sqlFile}:${r.position.line}` : ""}`);
     return 1;

@@ -1,5 +1,6 @@
 import { OfflineEngine } from "@baikal/engine";
-import { loadProject, loadUnitTests, subjectIo } from "@baikal/platform/project";
+import { findProjectRoot, loadProject, loadUnitTests, subjectIo } from "@baikal/platform/project";
+import { translationCacheFile } from "../unit-tests/translation-cache-file.ts";
 import { formatOutcome, formatSummary } from "../unit-tests/format-report.ts";
 import { runUnitTest, subjectId, type UnitTestOutcome } from "../unit-tests/run-unit-tests.ts";
 
@@ -15,7 +16,7 @@ export interface TestOptions {
 export async function testCommand(options: TestOptions): Promise<number> {
   const started = performance.now();
   // DuckDB and the translator start while the declarations load.
-  const engineStarting = OfflineEngine.start();
+  const engineStarting = OfflineEngine.start({ translationCacheFile: translationCacheFile(findProjectRoot()) });
   engineStarting.catch(() => undefined);
   const project = await loadProject();
   const domains = options.targets.map((t) => t.split(".")[0]!);
@@ -45,6 +46,7 @@ export async function testCommand(options: TestOptions): Promise<number> {
   const skipped = outcomes.filter((o) => o.status === "skipped").length;
   if (skipped > 0) console.log(`${skipped} skipped: cannot run offline (see above); they need a run in Athena`);
   console.log(`${tests.length} unit tests in ${Math.round(performance.now() - ready)} ms (engine and declarations ready after ${Math.round(ready - started)} ms)`);
+  engine.close();
   console.log(formatSummary(outcomes));
   return outcomes.some((o) => o.status === "failed") ? 1 : 0;
 }

@@ -5,7 +5,8 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { OFFLINE_ERROR_PREFIX, TRINO_SESSION_SETTINGS, trinoMacroStatements } from "../compat/trino-macros.ts";
-import { loadTranslator, type Refusal, translateTrino } from "../translate/translate.ts";
+import { loadTranslator, type Refusal, type Translation, translateTrino } from "../translate/translate.ts";
+import { TranslationCache } from "../translate/translation-cache.ts";
 import { REFUSED } from "../translate/refusals.ts";
 import { type Column, type DuckdbTypeJson, duckdbType, trinoTypeOfDuckdb } from "./column-type.ts";
 import { canonical, literal, type Row } from "./values.ts";
@@ -52,20 +53,51 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** DuckDB errors that mean the emulation cannot run the SQL, not that Athena's query would fail. */
 const EMULATION_ERRORS = /^(Binder|Catalog|Parser|Not implemented) Error/;
 
-export class OfflineEngine {
-  private constructor(private readonly connection: DuckDBConnection) {}
+export interface EngineOptions {
+  /** Where translations are kept between runs (`BAIKAL_CACHE` applies). @default - none: every run translates */
+  readonly translationCacheFile?: string;
+}
 
-  /** Starts DuckDB in memory with the compatibility layer, and loads the translator. */
-  static async start(): Promise<OfflineEngine> {
-    const [instance] = await Promise.all([DuckDBInstance.create(":memory:"), loadTranslator()]);
+export class OfflineEngine {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly translations: TranslationCache,
+  ) {}
+
+  /**
+   * Starts DuckDB in memory with the compatibility layer. The translator loads on the first SQL that is not in
+   * the translation cache.
+   */
+  static async start(options: EngineOptions = {}): Promise<OfflineEngine> {
+    const translations = TranslationCache.open(options.translationCacheFile);
+    const instance = await DuckDBInstance.create(":memory:");
     const connection = await instance.connect();
+    // Unit test inputs are a few rows: one thread avoids the cost of scheduling work across several.
+    await connection.run("SET threads = 1");
     await connection.run(`ATTACH ':memory:' AS ${CATALOG}`);
     for (const statement of [...TRINO_SESSION_SETTINGS, ...trinoMacroStatements()]) await connection.run(statement);
-    return new OfflineEngine(connection);
+    return new OfflineEngine(instance, connection, translations);
+  }
+
+  private async translate(sql: string): Promise<Translation> {
+    const known = this.translations.get(sql);
+    if (known) return known;
+    await loadTranslator();
+    const translation = translateTrino(sql);
+    this.translations.set(sql, translation);
+    return translation;
+  }
+
+  /** Keeps this run's translations and closes DuckDB, so a command's process can exit at once. */
+  close(): void {
+    this.translations.save();
+    this.connection.closeSync();
+    this.instance.closeSync();
   }
 
   async run(request: RunRequest): Promise<RunResult> {
-    const translation = translateTrino(request.sql);
+    const translation = await this.translate(request.sql);
     if (translation.error) return { kind: "refused", refusals: [{ construct: `SQL the translator cannot parse: ${translation.error}` }] };
     if (translation.refusals.length > 0) return { kind: "refused", refusals: translation.refusals };
     const charColumns = request.relations.flatMap((r) => r.columns.filter((c) => c.type.kind === "char").map((c) => REFUSED.charColumn(`${r.database}.${r.name}`, c.name)));

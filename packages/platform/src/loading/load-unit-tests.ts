@@ -3,7 +3,7 @@
  * declarations: an unknown relation or column, a value of the wrong type or a missing required column is a
  * problem at its file:line, like any declaration error. Loading uses the same import as `domain.ts`.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type HiveType, parseHiveType } from "../declarations/hive-type.ts";
 import { isDefinedUnitTests, type UnitTestDeclaration, unitTestFile } from "../declarations/unit-test.ts";
@@ -202,6 +202,24 @@ function checkTest(project: Project, domain: Domain, file: string, index: number
 }
 
 /**
+ * The line of each test: where its name is written, found in the text (TypeScript's parser, which places
+ * problems, costs a second to load); a name the text does not hold as written falls back to the parser.
+ */
+function testLines(absoluteFile: string, names: readonly string[]): { line?: number }[] {
+  const text = readFileSync(absoluteFile, "utf8");
+  let from = 0;
+  const found = names.map((name) => {
+    const at = name === "" ? -1 : [JSON.stringify(name), `'${name}'`, `\`${name}\``].map((q) => text.indexOf(q, from)).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? -1;
+    if (at < 0) return undefined;
+    from = at + 1;
+    return { line: text.slice(0, at).split("\n").length };
+  });
+  if (found.every((f) => f !== undefined)) return found;
+  const located = locateProblems(absoluteFile, "defineUnitTests", names.map((_, index) => ({ source: absoluteFile, path: [index], message: "" })));
+  return found.map((f, i) => f ?? located[i] ?? {});
+}
+
+/**
  * Every unit test of the project's domains (or of those named), typed; or a DeclarationError with every
  * problem in every test file.
  */
@@ -218,7 +236,7 @@ export async function loadUnitTests(project: Project, options: { readonly domain
     if (!isDefinedUnitTests(value)) return void problems.push({ source: file, message: m.notDefined() });
     const parsed = unitTestFile.safeParse(value.declaration, { error: declarationErrorMap });
     const fileProblems: Problem[] = parsed.success ? [] : issuesToProblems(parsed.error.issues, file);
-    const lines = locateProblems(join(project.root, file), "defineUnitTests", value.declaration.map((_, index) => ({ source: file, path: [index], message: "" })));
+    const lines = testLines(join(project.root, file), value.declaration.map((t) => (typeof t.name === "string" ? t.name : "")));
     if (parsed.success) {
       parsed.data.forEach((test, index) => {
         const checked = checkTest(project, domain, file, index, test, lines[index]?.line ?? 1, fileProblems);
