@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { OfflineEngine, sqlMutants } from "@baikal/engine";
+import { loadTranslator, OfflineEngine, sqlMutants } from "@baikal/engine";
 import { type LoadedUnitTest, loadProject, loadUnitTests, renderForAnalysis } from "@baikal/platform/project";
 import { describe, expect, it } from "vitest";
 import { runUnitTest, subjectId, subjectSql } from "../src/unit-tests/run-unit-tests.ts";
@@ -14,6 +14,7 @@ import { REPO_ROOT } from "./support.ts";
 const project = await loadProject(REPO_ROOT);
 const tests = await loadUnitTests(project);
 const engine = await OfflineEngine.start();
+await loadTranslator();
 
 const bySubject = new Map<string, LoadedUnitTest[]>();
 for (const test of tests) bySubject.set(subjectId(test.subject), [...(bySubject.get(subjectId(test.subject)) ?? []), test]);

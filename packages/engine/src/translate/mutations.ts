@@ -1,7 +1,8 @@
 /**
  * Mutants of a SELECT that keep its output types: a comparison flipped, a conjunct of WHERE, ON or HAVING
  * dropped, an aggregate swapped (sum to max, count(DISTINCT x) to count(x)), a NULL test or IN negated, a window's
- * order reversed. A unit test worth having fails on each: a mutant that passes every test shows logic no test
+ * order reversed or its partition dropped, rank() swapped with dense_rank() or row_number(), + swapped with -,
+ * coalesce's default dropped, date_diff's arguments swapped, DISTINCT dropped. A unit test worth having fails on each: a mutant that passes every test shows logic no test
  * pins down. Used by the examples' mutation test; any SQL polyglot parses as Trino will do.
  */
 import { body, kindOf, type Node, positionOf } from "./ast.ts";
@@ -29,11 +30,19 @@ const AGGREGATE_SWAPS: Readonly<Record<string, readonly string[]>> = {
   avg: ["max", "min"],
 };
 
+/** The node of `name()` as polyglot builds it (ranking functions have bodies of different shapes). */
+function rankingFunction(name: string): unknown {
+  const pg = loadedPolyglot();
+  const parsed = pg.parse(`SELECT ${name}() OVER () AS x`, pg.Dialect.Trino);
+  const select = (parsed.ast![0] as { select: { expressions: { alias: { this: { window_function: { this: unknown } } } }[] } }).select;
+  return select.expressions[0]!.alias.this.window_function.this;
+}
+
 type Edit = { readonly description: string; readonly apply: (node: Node) => unknown };
 
 function editsOf(node: Node): Edit[] {
   const kind = kindOf(node)!;
-  const b = body<Record<string, unknown> | null>(node) ?? {};
+  const b = (body<Record<string, unknown> | null>(node) ?? {}) as Record<string, unknown> & { args?: unknown[] };
   const edits: Edit[] = [];
   const flip = FLIPS[kind];
   if (flip) edits.push({ description: flip[1], apply: (n) => ({ [flip[0]]: body(n) }) });
@@ -48,7 +57,30 @@ function editsOf(node: Node): Edit[] {
   }
   if (kind === "count" && b.distinct) edits.push({ description: "count(DISTINCT x) became count(x)", apply: (n) => ({ count: { ...body(n), distinct: false } }) });
   if (kind === "approx_distinct") edits.push({ description: "approx_distinct(x) became count(x)", apply: (n) => ({ count: { this: body<{ this: unknown }>(n).this, star: false, distinct: false, filter: null, original_name: "count" } }) });
+  if (kind === "add") edits.push({ description: "+ became -", apply: (n) => ({ sub: body(n) }) });
+  if (kind === "sub") edits.push({ description: "- became +", apply: (n) => ({ add: body(n) }) });
+  for (const [from, to] of [["rank", "dense_rank"], ["rank", "row_number"], ["dense_rank", "rank"], ["row_number", "rank"]] as const) {
+    if (kind === from) edits.push({ description: `${from}() became ${to}()`, apply: () => rankingFunction(to) });
+  }
+  if (kind === "coalesce" && Array.isArray(b.expressions) && b.expressions.length === 2) {
+    edits.push({ description: "coalesce(x, default) became x", apply: (n) => body<{ expressions: unknown[] }>(n).expressions[0] });
+  }
+  if (kind === "function" && String(b.name).toLowerCase() === "date_diff" && Array.isArray(b.args) && b.args.length === 3) {
+    edits.push({ description: "swapped date_diff's arguments", apply: (n) => ({ function: { ...body(n), args: [b.args![0], b.args![2], b.args![1]] } }) });
+  }
+  if (kind === "select" && b.distinct === true) edits.push({ description: "dropped DISTINCT", apply: (n) => ({ select: { ...body(n), distinct: false } }) });
   if (kind === "window_function") {
+    const partition = (b.over as { partition_by?: unknown[] } | undefined)?.partition_by;
+    if (partition?.length) {
+      edits.push({
+        description: "dropped the window's PARTITION BY",
+        apply: (n) => {
+          const copy = structuredClone(n);
+          body<{ over: { partition_by: unknown[] } }>(copy).over.partition_by = [];
+          return copy;
+        },
+      });
+    }
     const over = b.over as { order_by?: { desc?: boolean }[] } | undefined;
     if (over?.order_by?.length) {
       edits.push({
