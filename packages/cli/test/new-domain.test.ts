@@ -46,7 +46,7 @@ describe("baikal new-domain", { timeout: 300_000 }, () => {
     expect(test.status).toBe(0);
 
     const unit = baikal(["test", "payments"], root);
-    expect(unit.stdout).toContain("ok   payments.daily_events: counts events per day and type (domains/payments/tests/daily_events.ts:8)\n");
+    expect(unit.stdout).toContain("ok   payments.daily_events: counts events per day and type (domains/payments/tests/daily_events.ts:9)\n");
     expect(unit.stdout).toMatch(/^unit-tests: 1 passed, 0 failed, 0 skipped$/m);
     expect(unit.code).toBe(0);
   });

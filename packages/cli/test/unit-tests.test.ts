@@ -66,7 +66,7 @@ function shop(tests = TESTS): string {
 }
 
 /** Output without the timing line, which varies. */
-const stable = (stdout: string) => stdout.split("\n").filter((l) => !/ unit tests in \d+ ms/.test(l));
+const stable = (stdout: string) => stdout.split("\n").filter((l) => !/ unit tests? in \d+ ms/.test(l));
 
 // Each case starts the real CLI (Node, tsx, DuckDB, the translator): allow for a loaded machine.
 describe("baikal test", { timeout: 300_000 }, () => {
@@ -80,8 +80,8 @@ describe("baikal test", { timeout: 300_000 }, () => {
   it("passes a correct test and skips, naming the construct and its line, what cannot run offline", () => {
     const run = baikal(["test"], shop());
     expect(stable(run.stdout)).toEqual([
-      "ok   shop.daily_revenue: adds up each day's orders (domains/shop/tests/shop.ts:3)",
-      "skip shop.sampled_orders: samples orders (domains/shop/tests/shop.ts:9)",
+      "ok   shop.daily_revenue: adds up each day's orders (domains/shop/tests/shop.ts:4)",
+      "skip shop.sampled_orders: samples orders (domains/shop/tests/shop.ts:10)",
       "       cannot run offline: rand() (random results cannot be compared) at domains/shop/views/sampled_orders.sql:3",
       "1 skipped: cannot run offline (see above); they need a run in Athena",
       "unit-tests: 1 passed, 0 failed, 1 skipped",
@@ -95,7 +95,7 @@ describe("baikal test", { timeout: 300_000 }, () => {
     writeFileSync(join(root, "domains/shop/views/daily_revenue.sql"), "SELECT dt, count(*) AS order_count, max(amount) AS revenue\nFROM orders\nWHERE order_id > 1\nGROUP BY dt\n");
     const run = baikal(["test", "shop.daily_revenue"], root);
     expect(stable(run.stdout)).toEqual([
-      "FAIL shop.daily_revenue: adds up each day's orders (domains/shop/tests/shop.ts:3)",
+      "FAIL shop.daily_revenue: adds up each day's orders (domains/shop/tests/shop.ts:4)",
       '       row { dt: "2024-05-01", order_count: 2, revenue: 15.50 }',
       "           order_count: expected 2, got 1",
       "           revenue: expected 15.50, got 5.50",

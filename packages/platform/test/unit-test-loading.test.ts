@@ -71,7 +71,7 @@ export default defineUnitTests([
 ]);
 `);
     const [test] = await loadUnitTests(await loadProject(root));
-    expect(test).toMatchObject({ file: "domains/shop/tests/daily_revenue.ts", line: 3, name: "adds up a day's orders", domain: "shop", expectedColumns: ["dt", "revenue"] });
+    expect(test).toMatchObject({ file: "domains/shop/tests/daily_revenue.ts", line: 4, name: "adds up a day's orders", domain: "shop", expectedColumns: ["dt", "revenue"] });
     expect(test!.relations).toEqual([
       {
         shape: expect.objectContaining({ id: "shop.orders" }),

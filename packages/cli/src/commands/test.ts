@@ -45,7 +45,7 @@ export async function testCommand(options: TestOptions): Promise<number> {
   }
   const skipped = outcomes.filter((o) => o.status === "skipped").length;
   if (skipped > 0) console.log(`${skipped} skipped: cannot run offline (see above); they need a run in Athena`);
-  console.log(`${tests.length} unit tests in ${Math.round(performance.now() - ready)} ms (engine and declarations ready after ${Math.round(ready - started)} ms)`);
+  console.log(`${tests.length} unit test${tests.length === 1 ? "" : "s"} in ${Math.round(performance.now() - ready)} ms (engine and declarations ready after ${Math.round(ready - started)} ms)`);
   engine.close();
   console.log(formatSummary(outcomes));
   return outcomes.some((o) => o.status === "failed") ? 1 : 0;

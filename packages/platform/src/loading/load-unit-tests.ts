@@ -42,7 +42,7 @@ export type UnitTestSubject =
   | { readonly kind: "transform"; readonly transform: ResolvedTransform };
 
 export interface LoadedUnitTest {
-  /** Repository-relative path and line of the test's object. */
+  /** Repository-relative path, and the line where the test's name is written. */
   readonly file: string;
   readonly line: number;
   readonly name: string;
