@@ -13,6 +13,8 @@ import { planCommentCommand } from "./commands/plan-comment.ts";
 import { redashConfigCommand } from "./commands/redash-config.ts";
 import { synthCommand } from "./commands/synth.ts";
 import { fingerprintsCommand } from "./commands/fingerprints.ts";
+import { testCommand } from "./commands/test.ts";
+import { previewCommand } from "./commands/preview.ts";
 import { runCommand } from "./run-command.ts";
 
 const outdirOption = () => new Option("--outdir <dir>", "where to write stacks (default: cdktf.out in the repository root)");
@@ -34,6 +36,43 @@ export function program(): Command {
     .description("validate baikal.config.ts and every domain declaration, without Terraform")
     .option("--watch", "check again after every change, reusing what is already checked")
     .action((options: { watch?: boolean }) => runCommand(() => checkCommand(options)));
+  cli
+    .command("test")
+    .description("run the unit tests of views and transforms offline (DuckDB with Trino semantics), no AWS needed")
+    .argument("[targets...]", "domains (news) or views and transforms (news.daily_article_kpis); default: all")
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  baikal test                              every unit test in domains/*/tests/",
+        "  baikal test news                         the news domain's tests",
+        "  baikal test news.daily_article_kpis      the tests of one view or transform",
+        "",
+        "Exit 1 when a test fails. A test whose SQL uses something the engine cannot run faithfully is skipped",
+        "(\"cannot run offline: <construct> at <file>:<line>\") and counted in the summary, never passed.",
+      ].join("\n"),
+    )
+    .action((targets: string[]) => runCommand(() => testCommand({ targets })));
+  cli
+    .command("preview")
+    .description("print a view's or transform's output as a table, on given rows or on rows generated from the declarations")
+    .argument("<subject>", "the view or transform, as <domain>.<name>")
+    .option("--rows <file>", "a JSON file of rows by relation: { \"article_views\": [{ ... }], \"news.articles\": [] }")
+    .option("--run-date <date>", "a transform's run date (default: 2024-01-02)")
+    .option("--now <instant>", "what current_timestamp reads (default: 2024-01-02T12:00:00Z)")
+    .option("--limit <n>", "rows to print (default: 50)", (v) => Number.parseInt(v, 10))
+    .addHelpText(
+      "after",
+      [
+        "",
+        "Examples:",
+        "  baikal preview news.daily_article_kpis                        on generated rows (every column type exercised)",
+        "  baikal preview news.daily_article_kpis --rows rows.json       on your rows",
+        "  baikal preview news.article_view_facts --run-date 2024-05-01  a transform for one run date",
+      ].join("\n"),
+    )
+    .action((subject: string, options: { rows?: string; runDate?: string; now?: string; limit?: number }) => runCommand(() => previewCommand({ subject, ...options })));
   cli
     .command("synth")
     .description("synthesize stacks into cdktf.out/stacks/<stack>/cdk.tf.json")

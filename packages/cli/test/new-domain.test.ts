@@ -17,7 +17,7 @@ function installedProject(): string {
   return root;
 }
 
-describe("baikal new-domain", () => {
+describe("baikal new-domain", { timeout: 300_000 }, () => {
   it("scaffolds a domain whose table, view, grant and test pass at once, and says what to do next", () => {
     const root = installedProject();
     baikal(["codeowners"], root);
@@ -44,6 +44,11 @@ describe("baikal new-domain", () => {
     });
     expect(test.stdout).toContain("2 passed");
     expect(test.status).toBe(0);
+
+    const unit = baikal(["test", "payments"], root);
+    expect(unit.stdout).toContain("ok   payments.daily_events: counts events per day and type (domains/payments/tests/daily_events.ts:9)\n");
+    expect(unit.stdout).toMatch(/^unit-tests: 1 passed, 0 failed, 0 skipped$/m);
+    expect(unit.code).toBe(0);
   });
 
   it("fails when the name is not a valid domain name, suggesting one", () => {

@@ -4,7 +4,7 @@
  * into every declaration file it evaluates: export values only from modules that import no values
  * themselves (like `declarations/define.ts`), types from anywhere.
  */
-export { defineDomain, defineOrganisation } from "./declarations/define.ts";
+export { defineDomain, defineOrganisation, defineUnitTests } from "./declarations/define.ts";
 export type { DomainInput, DomainDeclaration } from "./declarations/domain.ts";
 export type { OrganisationInput, OrganisationDeclaration } from "./declarations/organisation.ts";
 export type {
@@ -16,3 +16,4 @@ export type {
   TableInput,
 } from "./declarations/table.ts";
 export type { ExportDeclaration, ExportInput } from "./declarations/export.ts";
+export type { UnitTestInput, UnitTestDeclaration } from "./declarations/unit-test.ts";

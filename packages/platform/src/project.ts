@@ -18,3 +18,9 @@ export { formatBackfillPlan, planBackfill, MAX_PARTITIONS_PER_CHUNK } from "./tr
 export type { BackfillChunk, BackfillPlan, BackfillRequest } from "./transforms/backfill-plan.ts";
 export { stackFingerprints } from "./compiler/stack-fingerprints.ts";
 export { analysisCacheFile } from "./caching/analysis-cache.ts";
+export { loadUnitTests, relationShape, subjectIo, typeGiven, unitTestFiles, UNIT_TESTS_DIR } from "./loading/load-unit-tests.ts";
+export type { LoadedUnitTest, RelationColumn, RelationShape, TypedRow, UnitTestSubject } from "./loading/load-unit-tests.ts";
+export { typedValue, type TypedValue } from "./testing/typed-values.ts";
+export { parseHiveType, formatHiveType, toTrinoType, type HiveType } from "./declarations/hive-type.ts";
+export { renderForAnalysis } from "./transforms/run-parameters.ts";
+export { buildViewCatalog } from "./views/view-catalog.ts";

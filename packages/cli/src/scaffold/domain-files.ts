@@ -96,6 +96,28 @@ describe("the ${name} domain", () => {
 });
 `;
 
+const unitTest = () => `import { defineUnitTests } from "@baikal/platform/declare";
+
+// Unit tests of the domain's views and transforms: rows for what the SQL reads, the rows it must produce.
+// \`pnpm baikal test\` runs them offline (DuckDB, with Athena's semantics); relations not given are empty.
+const event = (event_id: string, event_type: string, dt: string) => ({ event_id, event_type, occurred_at: \`\${dt} 09:00:00\`, dt });
+
+export default defineUnitTests([
+  {
+    name: "counts events per day and type",
+    view: "daily_events",
+    given: {
+      events: [event("e1", "signup", "2024-05-01"), event("e2", "signup", "2024-05-01"), event("e3", "purchase", "2024-05-01"), event("e4", "signup", "2024-05-02")],
+    },
+    expect: [
+      { dt: "2024-05-01", event_type: "signup", event_count: 2 },
+      { dt: "2024-05-01", event_type: "purchase", event_count: 1 },
+      { dt: "2024-05-02", event_type: "signup", event_count: 1 },
+    ],
+  },
+]);
+`;
+
 /** The files of a new domain package, by path relative to the repository root. */
 export function domainFiles(scaffold: DomainScaffold): Record<string, string> {
   const dir = `domains/${scaffold.name}`;
@@ -103,6 +125,7 @@ export function domainFiles(scaffold: DomainScaffold): Record<string, string> {
     [`${dir}/package.json`]: packageJson(scaffold.name),
     [`${dir}/domain.ts`]: domainTs(scaffold),
     [`${dir}/views/daily_events.sql`]: viewSql(),
+    [`${dir}/tests/daily_events.ts`]: unitTest(),
     [`${dir}/test/domain.test.ts`]: domainTest(scaffold.name),
   };
 }

@@ -5,10 +5,12 @@
  */
 import type { DomainInput } from "./domain.ts";
 import type { OrganisationInput } from "./organisation.ts";
+import type { UnitTestInput } from "./unit-test.ts";
 
 // Registered symbols (Symbol.for): the loader's child process carries them back with the declaration.
 const DOMAIN = Symbol.for("baikal.domain");
 const ORGANISATION = Symbol.for("baikal.organisation");
+const UNIT_TESTS = Symbol.for("baikal.unit-tests");
 
 /** What a domain's `domain.ts` exports by default: the declaration, checked later with every other one. */
 export interface DefinedDomain {
@@ -40,4 +42,19 @@ export function defineOrganisation(declaration: OrganisationInput): DefinedOrgan
 
 export function isDefinedOrganisation(value: unknown): value is DefinedOrganisation {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[ORGANISATION] === true;
+}
+
+/** What a `domains/<team>/tests/*.ts` file exports by default. */
+export interface DefinedUnitTests {
+  readonly [UNIT_TESTS]: true;
+  readonly declaration: readonly UnitTestInput[];
+}
+
+/** Declares unit tests of the domain's views and transforms; `baikal test` checks and runs them. */
+export function defineUnitTests(tests: readonly UnitTestInput[]): DefinedUnitTests {
+  return { [UNIT_TESTS]: true, declaration: tests };
+}
+
+export function isDefinedUnitTests(value: unknown): value is DefinedUnitTests {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[UNIT_TESTS] === true;
 }

@@ -134,6 +134,7 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
       readsTables: unique(a.analysis.references.map((r) => `${r.database}.${r.name}`).filter((r) => !isView(r))),
       lineage: own,
       exposes,
+      outputColumns: a.analysis.outputColumns,
     };
   });
   return { views, problems: [] };

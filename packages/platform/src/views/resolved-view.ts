@@ -1,3 +1,4 @@
+import type { OutputColumn } from "@baikal/sql";
 import type { ViewDeclaration } from "../declarations/view.ts";
 
 /** A base-table column some view reads, directly or through other views. */
@@ -33,4 +34,6 @@ export interface ResolvedView {
    * view still gives it whole: the grant must acknowledge it (grants/view-widening.ts).
    */
   readonly exposes: readonly ColumnRead[];
+  /** What the static analysis inferred the SELECT produces (names, Trino types), for a second opinion on types. */
+  readonly outputColumns: readonly OutputColumn[];
 }

@@ -1,0 +1,20 @@
+import { loadTranslator, OfflineEngine, translateTrino } from "@baikal/engine";
+import { loadProject, loadUnitTests } from "@baikal/platform/project";
+import { runUnitTest, subjectSql } from "./src/unit-tests/run-unit-tests.ts";
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let t = performance.now(), c = cpu();
+const lap = (label: string) => { const n = performance.now(), nc = cpu(); console.log(`${label}: ${(n - t).toFixed(0)} ms wall, ${(nc - c).toFixed(0)} ms cpu`); t = n; c = nc; };
+const project = await loadProject("/work/wt/engine"); lap("load project");
+const tests = await loadUnitTests(project); lap("load unit tests");
+await loadTranslator(); lap("load polyglot");
+const engine = await OfflineEngine.start(); lap("start DuckDB + macros");
+for (const test of tests.slice(0, 3)) { translateTrino(subjectSql(project, test.subject, test.runDate).sql); lap(`translate ${test.name.slice(0, 30)}`); }
+for (const test of tests) await runUnitTest(engine, project, test); lap(`first run of ${tests.length} tests`);
+for (const test of tests) await runUnitTest(engine, project, test); lap(`second run of ${tests.length} tests (translations cached)`);
+const { subjectIo } = await import("@baikal/platform/project");
+for (let i = 0; i < 13; i++) subjectIo(project, tests[i]!.subject); lap("13 x subjectIo");
+const e2 = engine as unknown as { run: typeof engine.run };
+for (const test of tests) { const { sql } = subjectSql(project, test.subject, test.runDate); await e2.run({ sql, defaultDatabase: test.domain, relations: [], output: subjectIo(project, test.subject).output, now: test.now }); } lap("13 engine runs, no relations (cached translations)");
+(globalThis as any).phases = [];
+for (const test of tests) await runUnitTest(engine, project, test); lap(`third run`);
+console.log((globalThis as any).phases.map((p: number[]) => p.map((x) => x.toFixed(0)).join(" / ")).join("\n"));
