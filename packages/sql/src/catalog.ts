@@ -16,6 +16,11 @@ export interface CatalogRelation {
 export interface Catalog {
   lookup(database: string, name: string): CatalogRelation | undefined;
   relations(): Iterable<CatalogRelation>;
+  /**
+   * Databases whose declarations could not be checked: a name in one is neither known nor unknown, so the
+   * analysis leaves it unresolved and says so (`blockedBy`) instead of reporting it.
+   */
+  unavailable(): readonly string[];
 }
 
 /** Glue and Athena fold unquoted names to lower case, so lookups ignore case. */
@@ -23,12 +28,14 @@ function key(database: string, name: string): string {
   return `${database.toLowerCase()}.${name.toLowerCase()}`;
 }
 
-export function createCatalog(relations: Iterable<CatalogRelation>): Catalog {
+export function createCatalog(relations: Iterable<CatalogRelation>, unavailable: Iterable<string> = []): Catalog {
   const list = [...relations];
   const byName = new Map<string, CatalogRelation>();
   for (const relation of list) byName.set(key(relation.database, relation.name), relation);
+  const missing = [...unavailable].map((d) => d.toLowerCase());
   return {
     lookup: (database, name) => byName.get(key(database, name)),
     relations: () => list,
+    unavailable: () => missing,
   };
 }

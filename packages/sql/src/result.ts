@@ -43,6 +43,11 @@ export interface ViewAnalysis {
   /** Every catalog column read anywhere in the query (`*` reads every column), de-duplicated. */
   readonly columnsRead: readonly ColumnUse[];
   /**
+   * Databases the SQL reads whose declarations could not be checked (Catalog.unavailable): what it reads there
+   * was left unresolved, so the output columns are not complete. Absent when there are none.
+   */
+  readonly blockedBy?: readonly string[];
+  /**
    * Which catalog columns each output column carries unchanged, through bare references, `*`, subqueries, WITH
    * queries and set operations. A column read for anything else (aggregated, filtered on, computed with) is not here.
    */

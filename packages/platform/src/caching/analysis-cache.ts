@@ -104,7 +104,8 @@ export class ViewAnalysisCache {
   }
 
   set(key: string, analysis: ViewAnalysis, catalog: Catalog): void {
-    if (!this.remember || analysis.problems.length > 0) return;
+    // Partial analyses (a broken domain's relations left unresolved) are never stored.
+    if (!this.remember || analysis.problems.length > 0 || (analysis.blockedBy?.length ?? 0) > 0) return;
     const reads = analysis.references.map((r): [string, string, string] => [r.database, r.name, this.fingerprint(catalog.lookup(r.database, r.name)!)]);
     this.used.set(key, { reads, analysis });
     this.changed = true;

@@ -3,8 +3,11 @@ import { trinoTypeOf } from "../declarations/hive-type.ts";
 import type { Domain } from "../loading/project.ts";
 
 
-/** Everything SQL can name: every domain's tables (data columns, then partition keys) and views. */
-export function buildViewCatalog(domains: readonly Domain[]): Catalog {
+/**
+ * Everything SQL can name: every domain's tables (data columns, then partition keys) and views. `unavailable`
+ * names the databases of domains whose declarations are broken: names in them are left unresolved, not reported.
+ */
+export function buildViewCatalog(domains: readonly Domain[], unavailable: readonly string[] = []): Catalog {
   const relations: CatalogRelation[] = [];
   for (const domain of domains) {
     for (const table of domain.tables ?? []) {
@@ -27,7 +30,7 @@ export function buildViewCatalog(domains: readonly Domain[]): Catalog {
       });
     }
   }
-  return createCatalog(relations);
+  return createCatalog(relations, unavailable);
 }
 
 /** Whether another domain may read this relation: only what its owners published. */

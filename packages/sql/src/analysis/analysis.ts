@@ -32,6 +32,8 @@ export class Analysis {
   readonly problems: SqlProblem[] = [];
   readonly references: RelationReference[] = [];
   readonly reads: ColumnRead[] = [];
+  /** Unavailable databases a name pointed into (see Catalog.unavailable). */
+  readonly blocked = new Set<string>();
   /** What a name node resolved to: GROUP BY matching compares columns, not spellings. */
   readonly columnKeys = new WeakMap<object, ResolvedName>();
   /** Function calls by kind, for the aggregation rules. */

@@ -35,6 +35,7 @@ export function analyzeView(sql: string, options: AnalyzeViewOptions): ViewAnaly
       [...analysis.reads].sort((a, b) => a.at.line - b.at.line || a.at.column - b.at.column).map((r) => r.use),
       (u) => `${u.database}.${u.relation}.${u.column}`.toLowerCase(),
     ).map(({ database, relation, column }): ColumnUse => ({ database, relation, column })),
+    ...(analysis.blocked.size > 0 ? { blockedBy: [...analysis.blocked].sort() } : {}),
     passThrough: unique(
       (result?.columns ?? []).flatMap((c) => (c.name === undefined ? [] : (c.passes ?? []).map((column): PassThrough => ({ output: c.name!, column: { ...column } })))),
       (p) => `${p.output}/${p.column.database}.${p.column.relation}.${p.column.column}`.toLowerCase(),

@@ -67,6 +67,11 @@ export function tableRelation(
   }
   const database = parts.length > 1 ? (parts[parts.length - 2] ?? "") : analysis.defaultDatabase;
   const relation = analysis.catalog.lookup(database, name);
+  if (relation === undefined && analysis.catalog.unavailable().includes(database)) {
+    // Its domain's declarations are broken and reported already; this name is neither known nor unknown.
+    analysis.blocked.add(database);
+    return unknown;
+  }
   if (relation === undefined) {
     reportUnknown(parts.length > 1, database, name, written, at, scope, analysis);
     return unknown;

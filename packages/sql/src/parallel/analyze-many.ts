@@ -18,6 +18,8 @@ export interface AnalyzeManyOptions {
   readonly workers?: number;
   /** Fewer views than this are analysed on this thread alone. @default 400 */
   readonly minViewsForWorkers?: number;
+  /** Databases whose declarations could not be checked (see Catalog.unavailable). @default [] */
+  readonly unavailable?: readonly string[];
   /** Whether this thread takes batches too, while the workers start. @default true */
   readonly shareWork?: boolean;
 }
@@ -27,7 +29,8 @@ const WORKER_ENTRY = new URL("./worker-entry.js", import.meta.url);
 
 /** The analyses of `jobs`, in the same order. */
 export async function analyzeMany(jobs: readonly ViewJob[], relations: readonly CatalogRelation[], options: AnalyzeManyOptions = {}): Promise<ViewAnalysis[]> {
-  const catalog = createCatalog(relations);
+  const unavailable = options.unavailable ?? [];
+  const catalog = createCatalog(relations, unavailable);
   const workerCount = jobs.length < (options.minViewsForWorkers ?? 400) ? 0 : (options.workers ?? defaultWorkers());
   const results = new Array<ViewAnalysis>(jobs.length);
   const analyze = (index: number) => {
@@ -45,7 +48,7 @@ export async function analyzeMany(jobs: readonly ViewJob[], relations: readonly 
   for (let start = 0; start < jobs.length; start += BATCH) {
     batches.push(Array.from({ length: Math.min(BATCH, jobs.length - start) }, (_, i) => start + i));
   }
-  const workers = Array.from({ length: workerCount }, () => new Worker(WORKER_ENTRY, { workerData: { relations } satisfies WorkerInput }));
+  const workers = Array.from({ length: workerCount }, () => new Worker(WORKER_ENTRY, { workerData: { relations, unavailable } satisfies WorkerInput }));
   const drain = async () => {
     while (batches.length > 0) {
       batches.shift()!.forEach(analyze);

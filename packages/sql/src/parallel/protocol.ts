@@ -10,6 +10,7 @@ export interface ViewJob {
 
 export interface WorkerInput {
   readonly relations: readonly CatalogRelation[];
+  readonly unavailable: readonly string[];
 }
 
 export interface BatchRequest {

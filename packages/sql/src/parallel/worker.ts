@@ -6,7 +6,7 @@ import { parseSql } from "../parse/parser.ts";
 import type { BatchReply, BatchRequest, WorkerInput } from "./protocol.ts";
 
 const port = parentPort!;
-const catalog = createCatalog((workerData as WorkerInput).relations);
+const catalog = createCatalog((workerData as WorkerInput).relations, (workerData as WorkerInput).unavailable);
 parseSql("SELECT 1"); // loads and warms the grammar before the first batch arrives
 port.postMessage({ ready: true } satisfies BatchReply);
 port.on("message", ({ jobs }: BatchRequest) => {
