@@ -94,12 +94,12 @@ describe("transforms", () => {
     expect(transforms![0]!.tests.map((t) => [t.id, renderSql(t.sql, "2024-03-01")])).toEqual([
       [
         "test_0_unique_user_id",
-        "SELECT count(*) AS failures FROM (SELECT user_id FROM web.daily_users WHERE dt = '2024-03-01' GROUP BY user_id HAVING count(*) > 1) AS duplicates",
+        'SELECT count(*) AS failures FROM (SELECT "user_id" FROM "web"."daily_users" WHERE "dt" = \'2024-03-01\' GROUP BY "user_id" HAVING count(*) > 1) AS duplicates',
       ],
-      ["test_1_not_null_user_id", "SELECT count(*) AS failures FROM web.daily_users WHERE dt = '2024-03-01' AND (user_id IS NULL)"],
+      ["test_1_not_null_user_id", 'SELECT count(*) AS failures FROM "web"."daily_users" WHERE "dt" = \'2024-03-01\' AND ("user_id" IS NULL)'],
       [
         "test_2_row_count",
-        "SELECT count(*) AS failures FROM (SELECT count(*) AS row_count FROM web.daily_users WHERE dt = '2024-03-01') AS counted WHERE row_count < 10",
+        'SELECT count(*) AS failures FROM (SELECT count(*) AS row_count FROM "web"."daily_users" WHERE "dt" = \'2024-03-01\') AS counted WHERE row_count < 10',
       ],
     ]);
   });
@@ -142,7 +142,7 @@ describe("transforms", () => {
       project(WEB, { "domains/web/transforms/daily_users.sql": "SELECT user_id, 'many' AS view_count, dt\nFROM page_views\n" }),
     );
     expect(problems).toEqual([
-      'domains/web/transforms/daily_users.sql:1:17: column "view_count" goes into web.daily_users.view_count of type bigint (bigint in Athena) but the SELECT produces varchar; CAST the expression to bigint',
+      'domains/web/transforms/daily_users.sql:1:17: column "view_count" goes into web.daily_users.view_count of type bigint (bigint in Athena) but the SELECT produces varchar(4); CAST the expression to bigint',
     ]);
   });
 
@@ -250,7 +250,7 @@ describe("a transform run", () => {
       Delete: { Objects: '{% [$states.input.Contents.{"Key": Key}] %}', Quiet: true },
     });
     expect(renderSql(writeStatement(t), "2024-03-01")).toBe(
-      "INSERT INTO web.daily_users\nSELECT * FROM (\nSELECT user_id, count(*) AS view_count, dt\nFROM page_views\nWHERE dt = '2024-03-01'\nGROUP BY user_id, dt\n) AS transform_output\nWHERE dt = '2024-03-01'",
+      'INSERT INTO "web"."daily_users"\nSELECT * FROM (\nSELECT user_id, count(*) AS view_count, dt\nFROM page_views\nWHERE dt = \'2024-03-01\'\nGROUP BY user_id, dt\n) AS transform_output\nWHERE "dt" = \'2024-03-01\'',
     );
     // A failed write starts over from clearing the partition, never appends to what it left.
     expect(s.Write!.Catch[0].Next).toBe("CanRetryRun");
@@ -273,9 +273,9 @@ describe("a transform run", () => {
       utcOffset: "+0000",
     }) as { States: Record<string, Record<string, any>> };
     expect(definition.States.ListTargetObjects!.Arguments.Prefix).toBe('{% "web/user_totals/" %}');
-    expect(renderSql(writeStatement(t), "2024-03-01")).toMatch(/^INSERT INTO web\.user_totals\nSELECT user_id, sum\(view_count\)/);
+    expect(renderSql(writeStatement(t), "2024-03-01")).toMatch(/^INSERT INTO "web"\."user_totals"\nSELECT user_id, sum\(view_count\)/);
     expect(renderSql(t.tests[0]!.sql, "2024-03-01")).toBe(
-      "SELECT count(*) AS failures FROM (SELECT count(*) AS row_count FROM web.user_totals) AS counted WHERE row_count < 1",
+      'SELECT count(*) AS failures FROM (SELECT count(*) AS row_count FROM "web"."user_totals") AS counted WHERE row_count < 1',
     );
   });
 

@@ -72,7 +72,7 @@ describe("views: bad input", () => {
 
   it("fails when the SQL has a syntax error, at its line and column", async () => {
     expect(await problemsOf(sqlFor("SELECT dt, count(*) AS impression_count\nFROM impressions\nGROUP dt\n"))).toEqual([
-      "domains/ads/views/daily_impressions.sql:3:7: syntax error: missing 'BY' at 'dt'",
+      "domains/ads/views/daily_impressions.sql:3:7: syntax error: \"BY\" is missing before \"dt\"",
     ]);
   });
 
@@ -181,6 +181,23 @@ describe("views: bad input", () => {
     expect((await problemsOf(root)).map((p) => p.split(": ")[0])).toEqual([
       "domains/ads/views/daily_impressions.sql:1:46",
       "domains/web/views/w.sql:1:8",
+    ]);
+  });
+
+  it("still checks every other domain's SQL when one domain's declarations are broken, saying nothing about what reads it", async () => {
+    const publishedWeb = { ...EVENTS_DOMAIN, tables: [{ ...EVENTS_DOMAIN.tables![0]!, published: true }] } as DomainInput;
+    const reader = withView({ columns: [column("view_id"), column("user_id", "bigint")] }, "SELECT view_id, user_id FROM web.page_views\n");
+    const root = writeProject({
+      "baikal.config.ts": configSource(),
+      // web's declaration is broken: its tables cannot be known.
+      "domains/web/domain.ts": domainSource({ ...publishedWeb, owners: "web-team" }),
+      "domains/ads/domain.ts": domainSource(reader.domain),
+      "domains/ads/views/daily_impressions.sql": "SELECT dt, count(*) AS impression_count FROM nowhere GROUP BY dt\n",
+      ...reader.files,
+    });
+    expect(await problemsOf(root)).toEqual([
+      'domains/ads/views/daily_impressions.sql:1:46: unknown table or view "nowhere" (a name without a database is looked up in ads); ads has: daily_impressions, impressions, v',
+      'domains/web/domain.ts:5:13: owners: expected array, got "web-team"',
     ]);
   });
 });

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { cleanMessage, lexAndParse } from "../src/parse/parser.ts";
+import { cleanMessage, lexAndParse, parserMessage } from "../src/parse/parser.ts";
 import type { RawSyntaxError } from "../src/parse/syntax-hints.ts";
 import * as vendored from "../src/parse/trino-grammar.ts";
 import { FAILING, parserInputs, shape, type Node } from "./tree-shape.ts";
@@ -26,8 +26,7 @@ class UpstreamParse extends TrinoSQL {
           this.errors.push({ line, column: column + 1, message: cleanMessage(message), unreadable });
           return;
         }
-        const reworded = offending.type === -1 ? "statement is incomplete" : `'${offending.text ?? ""}' is not valid at this position`;
-        this.errors.push({ line, column: column + 1, message: cleanMessage(reworded) });
+        this.errors.push({ line, column: column + 1, message: cleanMessage(parserMessage(offending, message)) });
       },
       reportAmbiguity() {},
       reportAttemptingFullContext() {},

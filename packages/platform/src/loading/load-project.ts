@@ -6,6 +6,7 @@ import { DeclarationError, type Problem, sortProblems } from "../problems/proble
 import { declarationErrorMap, issuesToProblems } from "../problems/zod-issues.ts";
 import { analyzeTransforms } from "../transforms/analyze-transforms.ts";
 import { costReportDomain } from "../cost-monitor/cost-report.ts";
+import { PLATFORM_DATABASE } from "../cost-monitor/query-log-table.ts";
 import { analyzeViews } from "../views/analyze-views.ts";
 import { compileGrants } from "../grants/compile-grants.ts";
 import { checkDatasets } from "../bi/check-datasets.ts";
@@ -118,8 +119,9 @@ function locateInDomainFiles(root: string, problems: readonly Problem[]): Proble
 /**
  * Loads and validates `baikal.config.ts`, every domain, and then every view's SQL against the whole catalog.
  * Either all of it is valid and a Project comes back, or a DeclarationError lists every problem in every
- * file: nothing is ever half-loaded. SQL is checked only once the declarations are valid, because a broken
- * declaration would make correct SQL look wrong.
+ * file: nothing is ever half-loaded. One mistake hides nothing else: when a domain's declarations are broken,
+ * every other domain's SQL is still checked, with the broken domain's relations left unresolved (a view
+ * reading them reports nothing it cannot know), so a PR sees all of its problems in one run.
  */
 export async function loadProject(root: string = findProjectRoot(), options: LoadOptions = {}): Promise<Project> {
   const { session } = options;
@@ -129,18 +131,21 @@ export async function loadProject(root: string = findProjectRoot(), options: Loa
   const [config, ...evaluated] = session ? await session.evaluate(root, files) : await evaluateDeclarations(root, files);
   const organisation = session ? session.checked(config!, () => loadOrganisation(root, config!)) : loadOrganisation(root, config!);
   const loaded = evaluated.map((e) => (session ? session.checked(e, () => loadDomain(root, e)) : loadDomain(root, e)));
-  const problems = [...organisation.problems, ...loaded.flatMap((d) => d.problems)];
-  if (problems.length > 0 || !organisation.value) throw new DeclarationError(sortProblems(problems));
-  const domains = loaded.map((d) => d.value!);
+  const declarationProblems = [...organisation.problems, ...loaded.flatMap((d) => d.problems)];
+  const domains = loaded.flatMap((d) => (d.value ? [d.value] : []));
+  // The folder is the domain's name (loadDomain insists), and so the database its relations would be in.
+  const unavailable = domainFiles.filter((_, i) => !loaded[i]!.value).map((file) => file.split("/")[1]!);
   // The cost report's views are checked like any domain's, against the query log the platform declares.
-  const platform = organisation.value.costMonitor ? [costReportDomain(root)] : [];
+  if (!organisation.value) unavailable.push(PLATFORM_DATABASE);
+  const platform = organisation.value?.costMonitor ? [costReportDomain(root)] : [];
   const cache = session?.cache ?? ViewAnalysisCache.open(root);
   useAnalysisCache(cache);
-  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform], { cache });
-  const { transforms, problems: transformProblems } = await withSqlAnalyser(() => analyzeTransforms(root, domains, views));
+  const { views, problems: viewProblems } = await analyzeViews(root, [...domains, ...platform], { cache, unavailable });
+  const { transforms, problems: transformProblems } = await withSqlAnalyser(() => analyzeTransforms(root, domains, views, unavailable));
   cache.save();
-  const sqlProblems = [...viewProblems, ...transformProblems];
-  if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));
+  const sqlProblems = locateInDomainFiles(root, [...viewProblems, ...transformProblems]);
+  if (declarationProblems.length > 0 || !organisation.value) throw new DeclarationError(sortProblems([...declarationProblems, ...sqlProblems]));
+  if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(sqlProblems));
   // Grants need the views' lineage, so they are checked last.
   const { problems: compiled } = await withSqlAnalyser(() => compileGrants({ organisation: organisation.value!, domains, views }));
   // Transforms, data tests and row filters are cached with the views.

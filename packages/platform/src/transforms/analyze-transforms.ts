@@ -29,15 +29,17 @@ type Checked = Omit<ResolvedTransform, "dependsOn" | "dependents"> & {
 /**
  * Checks every transform of every domain: its target table, its SQL against the whole catalog and against the
  * target's columns (partition keys last), its data tests, and the order transforms must run in. Returns them
- * dependencies first, or every problem found.
+ * dependencies first, or every problem found. `unavailable` names the databases of domains whose declarations are
+ * broken: what transforms read there is left unresolved rather than reported (see analyzeViews).
  */
 export function analyzeTransforms(
   root: string,
   domains: readonly Domain[],
   views: readonly ResolvedView[],
+  unavailable: readonly string[] = [],
 ): { transforms: ResolvedTransform[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const catalog = buildViewCatalog(domains);
+  const catalog = buildViewCatalog(domains, unavailable);
   const checked = new Map<string, Checked>();
 
   for (const domain of domains) {
@@ -84,7 +86,8 @@ export function analyzeTransforms(
       if (parameterProblems.length > 0) return;
       const analysis = analyzeSql(renderForAnalysis(file.text, SAMPLE_RUN_DATE), { defaultDatabase: domain.name, catalog });
       problems.push(...analysis.problems.map((p) => inSql(p.line, p.column, p.message)));
-      if (analysis.problems.length > 0) return;
+      // Output columns over a broken domain's relations are incomplete; its declarations are reported already.
+      if (analysis.problems.length > 0 || analysis.blockedBy !== undefined) return;
       for (const r of analysis.references) {
         if (r.database !== domain.name && !isPublished(domains, r.database, r.name)) problems.push(inSql(r.line, r.column, m.notPublished(r.database, r.name)));
       }

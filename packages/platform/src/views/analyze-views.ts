@@ -21,6 +21,12 @@ interface Analyzed {
 export interface AnalyzeViewsOptions {
   /** Stored analyses of unchanged views. @default the project's cache (`ViewAnalysisCache.open(root)`) */
   readonly cache?: ViewAnalysisCache;
+  /**
+   * Databases of domains whose declarations are broken (and reported elsewhere): what views read there is left
+   * unresolved rather than reported as unknown, so one broken domain hides no other domain's SQL mistakes.
+   * @default []
+   */
+  readonly unavailable?: readonly string[];
 }
 
 interface Pending {
@@ -38,7 +44,8 @@ interface Pending {
  */
 export async function analyzeViews(root: string, domains: readonly Domain[], options: AnalyzeViewsOptions = {}): Promise<{ views: ResolvedView[]; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const catalog = buildViewCatalog(domains);
+  const unavailable = options.unavailable ?? [];
+  const catalog = buildViewCatalog(domains, unavailable);
   const cache = options.cache ?? ViewAnalysisCache.open(root);
   const analyzed = new Map<string, Analyzed>();
 
@@ -56,7 +63,7 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
   const toAnalyze = pending.filter((p) => p.analysis === undefined);
   // The analyser (and its grammar) loads only when some view is not in the cache.
   const analyzeMany = toAnalyze.length > 0 ? (await import("@baikal/sql/parallel")).analyzeMany : async () => [];
-  const fresh = await analyzeMany(toAnalyze.map((p) => ({ sql: p.file.text, defaultDatabase: p.domain.name })), [...catalog.relations()]);
+  const fresh = await analyzeMany(toAnalyze.map((p) => ({ sql: p.file.text, defaultDatabase: p.domain.name })), [...catalog.relations()], { unavailable });
   toAnalyze.forEach((p, i) => {
     p.analysis = fresh[i]!;
     cache.set(p.key, p.analysis, catalog);
@@ -79,6 +86,9 @@ export async function analyzeViews(root: string, domains: readonly Domain[], opt
         );
       }
     }
+    // Output columns over a broken domain's relations are incomplete: comparing them to the declaration would
+    // report mistakes that are not there.
+    if (analysis.blockedBy !== undefined) continue;
     problems.push(...checkViewColumns(analysis.outputColumns, { view, viewIndex: index, domainFile: domain.sourceFile, sqlFile: file.file }));
     analyzed.set(`${domain.name}.${view.name}`, { domain, index, sqlFile: file.file, sql: originalSql(file.text), analysis });
   }

@@ -37,9 +37,20 @@ class PlainErrorListener extends BaseErrorListener {
       this.errors.push({ line, column: column + 1, message: cleanMessage(message), unreadable });
       return;
     }
-    const reworded = offending.type === -1 ? "statement is incomplete" : `'${offending.text ?? ""}' is not valid at this position`;
+    const reworded = parserMessage(offending, message);
     this.errors.push({ line, column: column + 1, message: cleanMessage(reworded) });
   }
+}
+
+/**
+ * What the parser's error says, before cleanMessage: the offending token, not ANTLR's "expecting {...}" lists;
+ * but ANTLR's single-token insertion names exactly what is missing ("missing 'BY' at 'dt'"), so that is kept.
+ */
+export function parserMessage(offending: { readonly type?: number; readonly text?: string | null }, message: string): string {
+  if (offending.type === -1) return "statement is incomplete";
+  const missing = /^missing (.+) at '(.*)'$/s.exec(message);
+  if (missing !== null) return `${missing[1]!.replace(/'/g, '"')} is missing before "${missing[2]}"`;
+  return `'${offending.text ?? ""}' is not valid at this position`;
 }
 
 /**
