@@ -135,11 +135,14 @@ export class ViewAnalysisCache {
 
 let version: string | undefined;
 
-/** The analyser's own source and the grammar's version: editing either invalidates the cache. */
+/**
+ * The analyser's own source (the vendored grammar included) and the parser runtime's version: editing either
+ * invalidates the cache.
+ */
 function analyserVersion(): string {
   if (version === undefined) {
     const sql = packageDir("@baikal/sql");
-    version = sourceHash([join(sql, "src")], [packageVersion("dt-sql-parser", join(sql, "package.json"))]);
+    version = sourceHash([join(sql, "src")], [packageVersion("antlr4ng", join(sql, "package.json"))]);
   }
   return version;
 }
