@@ -48,14 +48,16 @@ export function program(): Command {
     .action((options: { synthInto?: string }) => runCommand(() => fingerprintsCommand(options)));
   cli
     .command("plan")
-    .description("synthesize, then terraform init, validate and plan each stack; prints what would change")
+    .description("synthesize, then plan each stack with Terraform (init when needed, one plan); prints the resources that would change")
     .argument("[stacks...]", "only these stacks (default: all)")
     .addOption(targetOption())
     .addOption(outdirOption())
     .option("--parallel <n>", "stacks planned at once (default: CPUs, at most 4)", (v) => Number.parseInt(v, 10))
     .option("--affected", "only the stacks whose synthesized configuration differs from --base")
     .option("--base <ref>", "with --affected: the git ref to compare with, e.g. origin/main")
-    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string; parallel?: number; affected?: boolean; base?: string }) =>
+    .option("--summary", "print the counts per stack only, not each resource address")
+    .option("--full-json", "write plan.json as Terraform's complete `terraform show -json` (values included; one more provider load per stack)")
+    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string; parallel?: number; affected?: boolean; base?: string; summary?: boolean; fullJson?: boolean }) =>
       runCommand(() => (options.affected ? planAffectedCommand({ stacks, ...options }) : planCommand({ stacks, ...options }))),
     );
   cli

@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { type DeployTarget, type Project, stackNames } from "@baikal/platform/project";
+import { prepareStackFolders } from "@baikal/platform/workspace";
 
 export interface SynthOptions {
   readonly stacks: readonly string[];
@@ -8,6 +9,8 @@ export interface SynthOptions {
   readonly outdir?: string;
   /** Write the record contracts of the synthesized stacks' domains. @default true */
   readonly contracts?: boolean;
+  /** Make each stack folder plan offline with terraform and cdktf too (see prepareStackFolders); comparisons skip it. @default true */
+  readonly terraformFolders?: boolean;
 }
 
 export interface SynthResult {
@@ -23,6 +26,8 @@ export async function synth(options: SynthOptions, loaded?: Project): Promise<Sy
   const project = loaded ?? (await loadProject());
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
   const stacks = await synthesizeProject(project, { target: options.target, outdir, stacks: options.stacks });
+  // Every stack folder plans offline with terraform or cdktf too, from the mirror of .baikal/local.json.
+  if (options.terraformFolders !== false) prepareStackFolders(project.root, outdir, stacks);
   if (options.contracts !== false) {
     // Contracts belong to domains: all of them for a full synth, only the named stacks' domains otherwise.
     const named = options.stacks.length > 0 ? new Set(stackNames(project).filter((s) => stacks.includes(s.name)).map((s) => s.owner)) : undefined;
