@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { governedProject } from "../../platform/test/grants-support.ts";
+import { NEWSLY_ROOT } from "../../platform/test/support.ts";
 import { baikal } from "./support.ts";
 
 interface Entry {
@@ -46,13 +47,13 @@ describe("baikal access", () => {
     expect(run.stderr).toBe('baikal: unknown environment "prod"; environments: staging, production\n');
   });
 
-  it("prints JSON that matches the grants in the synthesized stacks of the examples", () => {
-    const run = baikal(["access", "--json"]);
+  it("prints JSON that matches the grants in the synthesized stacks of the Newsly fixture", () => {
+    const run = baikal(["access", "--json"], NEWSLY_ROOT);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { environments: { environment: string; access: Entry[] }[] };
     expect(report.environments.map((e) => e.environment)).toEqual(["staging", "production"]);
     const outdir = mkdtempSync(join(tmpdir(), "baikal-access-"));
-    expect(baikal(["synth", "--outdir", outdir]).code).toBe(0);
+    expect(baikal(["synth", "--outdir", outdir], NEWSLY_ROOT).code).toBe(0);
     const stacks = new Map<string, { resource: { aws_lakeformation_permissions?: Record<string, Record<string, unknown>> } }>();
     const stack = (name: string) => {
       if (!stacks.has(name)) stacks.set(name, JSON.parse(readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8")));
@@ -69,7 +70,7 @@ describe("baikal access", () => {
         kinds.add(entry.through.split(" ")[0]!);
       }
     }
-    // The examples exercise every kind of grant.
+    // Newsly exercises every kind of grant.
     expect([...kinds].sort()).toEqual(["columns", "dataset", "excluded-columns", "row-filter", "table", "tags", "view"]);
     expect(report.environments[0]!.access.some((e) => e.stack.startsWith("consumer-"))).toBe(true);
   });

@@ -13,14 +13,16 @@ import { layoutLineage } from "../src/docs-site/lineage-svg.ts";
 import { describeSchedule } from "../src/docs-site/plain-words.ts";
 import type { SearchEntry } from "../src/docs-site/search-index.ts";
 import { siteFiles } from "../src/docs-site/write-site.ts";
-import { baikal, REPO_ROOT } from "./support.ts";
+import { NEWSLY_ROOT } from "../../platform/test/support.ts";
+import { baikal } from "./support.ts";
 
+/** The docs site of the Newsly fixture: its own organisation, so domains/ can change freely. */
 describe("docs site", () => {
   let project: Project;
   let catalog: DocsCatalog;
   let files: Map<string, string>;
   beforeAll(async () => {
-    project = await loadProject(REPO_ROOT);
+    project = await loadProject(NEWSLY_ROOT);
     catalog = docsCatalog(project, accessReportOf(project));
     files = siteFiles(catalog);
   });
@@ -132,7 +134,7 @@ describe("docs site", () => {
 
   it("is built by `baikal docs --outdir`", () => {
     const outdir = join(mkdtempSync(join(tmpdir(), "baikal-docs-")), "site");
-    const run = baikal(["docs", "--outdir", outdir]);
+    const run = baikal(["docs", "--outdir", outdir], NEWSLY_ROOT);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^wrote the data catalog \\(4 domains, 26 tables and views, 9 files\\) into ${outdir} in \\d+ ms\\nopen ${outdir}/index.html in a browser\\n$`));
@@ -147,7 +149,7 @@ describe("docs site in headless Chromium", () => {
 
   it("renders the pages, finds a column, draws the lineage, logs no errors and saves a screenshot", { timeout: 180_000 }, async () => {
     const site = join(mkdtempSync(join(tmpdir(), "baikal-docs-browser-")), "site");
-    expect(baikal(["docs", "--outdir", site]).code).toBe(0);
+    expect(baikal(["docs", "--outdir", site], NEWSLY_ROOT).code).toBe(0);
     const server = createServer((request, response) => {
       const name = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "") || "index.html";
       const file = join(site, basename(name));

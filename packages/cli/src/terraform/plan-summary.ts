@@ -54,11 +54,11 @@ export function summarizePlan(plan: PlanJson): PlanSummary {
 const MARKS = { create: "+", update: "~", replace: "-/+", destroy: "-", move: ">" } as const;
 const WORDS = { create: "create", update: "update", replace: "replace", destroy: "destroy", move: "move" } as const;
 
-/** `<stack>: 3 to create, 1 to replace` and one line per address, marked like Terraform's own plan output. */
+/** `<stack>: 3 to create, 1 to replace` and one line per address (sorted), marked like Terraform's own plan output. */
 export function formatStackChanges(stack: string, summary: PlanSummary): string {
   const kinds = (Object.keys(MARKS) as (keyof typeof MARKS)[]).filter((k) => summary.addresses[k].length > 0);
   if (kinds.length === 0) return `${stack}: no changes`;
   const head = `${stack}: ${kinds.map((k) => `${summary.addresses[k].length} to ${WORDS[k]}`).join(", ")}`;
-  const lines = kinds.flatMap((k) => summary.addresses[k].map((a) => `  ${MARKS[k].padStart(3)} ${a}${k === "replace" || k === "destroy" ? ` (${k})` : ""}`));
+  const lines = kinds.flatMap((k) => [...summary.addresses[k]].sort().map((a) => `  ${MARKS[k].padStart(3)} ${a}${k === "replace" || k === "destroy" ? ` (${k})` : ""}`));
   return [head, ...lines].join("\n");
 }
