@@ -4,7 +4,7 @@
  */
 export { loadProject, findProjectRoot, listDomainFiles, LoadSession, type LoadOptions } from "./loading/load-project.ts";
 export type { Project, Domain } from "./loading/project.ts";
-export { DeclarationError, formatProblem, type Problem } from "./problems/problem.ts";
+export { DeclarationError, formatPath, formatProblem, type Problem } from "./problems/problem.ts";
 export { stackNames, type StackName } from "./naming/stack-names.ts";
 export { domainNameProblem } from "./declarations/domain.ts";
 export { targetFromEnvironment, type DeployTarget } from "./stacks/deploy-target.ts";
@@ -15,3 +15,4 @@ export { formatBackfillPlan, planBackfill, MAX_PARTITIONS_PER_CHUNK } from "./tr
 export type { BackfillChunk, BackfillPlan, BackfillRequest } from "./transforms/backfill-plan.ts";
 export { stackFingerprints } from "./compiler/stack-fingerprints.ts";
 export { analysisCacheFile } from "./caching/analysis-cache.ts";
+export { closest, didYouMean } from "./problems/suggest.ts";

@@ -39,7 +39,7 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("lets domains declare with the declaration API only, and test with vitest and Baikal's test helpers", () => {
+  it("lets this repository's domains declare with the declaration API only, and test with vitest and Baikal's test helpers", () => {
     const isTest = (file: string) => /^domains\/[^/]+\/test\//.test(file);
     const allowed = (file: string, module: string) =>
       module.startsWith(".") ||

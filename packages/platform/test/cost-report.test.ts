@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../src/loading/load-project.ts";
@@ -10,7 +11,8 @@ describe("cost report views", () => {
     const project = await loadProject(NEWSLY_ROOT);
     const cost = project.views.filter((v) => v.domain === "platform");
     expect(cost.map((v) => v.name)).toEqual(["cost_per_day", "cost_per_caller", "most_expensive_queries"]);
-    expect(cost[0]!.sqlFile).toBe("packages/platform/src/cost-monitor/views/cost_per_day.sql");
+    // Relative to the repository root, wherever that is.
+    expect(resolve(NEWSLY_ROOT, cost[0]!.sqlFile)).toBe(resolve(import.meta.dirname, "../src/cost-monitor/views/cost_per_day.sql"));
     expect(cost[2]!.lineage.map((c) => c.column).sort()).toEqual(
       ["caller", "cost_usd", "bytes_scanned", "dt", "query_execution_id", "query_text", "total_execution_time_ms", "workgroup"].sort(),
     );
