@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { governedProject } from "../../platform/test/grants-support.ts";
 import { NEWSLY_ROOT } from "../../platform/test/support.ts";
+import { type AccessReport, formatAccessReport } from "../src/commands/access.ts";
 import { baikal } from "./support.ts";
 
 interface Entry {
@@ -17,6 +18,18 @@ interface Entry {
   readonly address: string;
 }
 
+const entry = (columns: string[]) => ({
+  principal: "analysts",
+  principalArn: "arn:aws:iam::111111111111:role/analyst",
+  crossAccount: false,
+  resource: "web.page_views",
+  kind: "table",
+  columns,
+  through: "columns",
+  stack: "domain-web-staging",
+  address: "aws_lakeformation_permissions.grant_analysts_page_views",
+});
+
 describe("baikal access", () => {
   const root = governedProject([
     { to: "analysts", table: "page_views", columns: ["url"] },
@@ -25,7 +38,7 @@ describe("baikal access", () => {
   ]);
 
   it("prints principal x table or view x columns x row filter per environment", () => {
-    const run = baikal(["access", "--env", "staging"], root);
+    const run = baikal(["access", "--env", "staging"], root, { COLUMNS: "" });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -36,6 +49,55 @@ describe("baikal access", () => {
         "analysts   web.page_views (table)  view_id, url, dt  japan: country = 'jp'  row-filter [domain-web-staging]",
         "bi         web.daily_views (view)  dt, view_count    -                      view [domain-web-staging]",
         "bi         web.page_views (table)  view_id, dt       -                      columns [domain-web-staging]",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("shows one domain's tables and views with --domain, as blocks of lines when the terminal is narrow", () => {
+    const run = baikal(["access", "--env", "staging", "--domain", "web"], root, { COLUMNS: "60" });
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toBe(
+      [
+        "staging: 4 grants of data",
+        "",
+        "analysts: web.page_views (table)",
+        "  columns:    url",
+        "  row filter: -",
+        "  through:    columns [domain-web-staging]",
+        "",
+        "analysts: web.page_views (table)",
+        "  columns:    view_id, url, dt",
+        "  row filter: japan: country = 'jp'",
+        "  through:    row-filter [domain-web-staging]",
+        "",
+        "bi: web.daily_views (view)",
+        "  columns:    dt, view_count",
+        "  row filter: -",
+        "  through:    view [domain-web-staging]",
+        "",
+        "bi: web.page_views (table)",
+        "  columns:    view_id, dt",
+        "  row filter: -",
+        "  through:    columns [domain-web-staging]",
+        "",
+      ].join("\n"),
+    );
+    const unknown = baikal(["access", "--domain", "wbe"], root);
+    expect(unknown.stderr).toBe('baikal: unknown domain "wbe"; did you mean "web"? (domains: ads, web)\n');
+  });
+
+  it("wraps long column lists at commas to the terminal's width", () => {
+    const report = { environments: [{ environment: "staging", access: [entry(["a_long_column", "another_long_column", "a_third_one", "dt"])] }] };
+    expect(formatAccessReport(report as AccessReport, 50)).toBe(
+      [
+        "staging: 1 grant of data",
+        "",
+        "analysts: web.page_views (table)",
+        "  columns:    a_long_column, another_long_column,",
+        "              a_third_one, dt",
+        "  row filter: -",
+        "  through:    columns [domain-web-staging]",
         "",
       ].join("\n"),
     );

@@ -42,7 +42,7 @@ describe("baikal new-domain", () => {
       cwd: root,
       encoding: "utf8",
     });
-    expect(test.stdout).toContain("2 passed");
+    expect(test.stdout).toContain("5 passed");
     expect(test.status).toBe(0);
   });
 

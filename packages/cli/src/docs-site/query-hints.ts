@@ -63,7 +63,8 @@ function keyHint(key: HintKey, today: Date): KeyHint {
       };
     }
     case "integer": {
-      const first = p.digits ? String(p.range[0]).padStart(p.digits, "0") : p.range[0];
+      // Padding is part of the text in the path, so only a string key is compared with it; a number key with the number.
+      const first = p.digits && type === "string" ? String(p.range[0]).padStart(p.digits, "0") : p.range[0];
       return {
         key: key.name,
         words: `a number from ${p.range[0]} to ${p.range[1]}${p.digits ? `, written with ${p.digits} digits` : ""}; filter with = or IN (...)`,
