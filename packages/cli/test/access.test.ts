@@ -19,6 +19,7 @@ interface Entry {
 }
 
 const entry = (columns: string[]) => ({
+  environment: "staging",
   principal: "analysts",
   principalArn: "arn:aws:iam::111111111111:role/analyst",
   crossAccount: false,
@@ -89,7 +90,7 @@ describe("baikal access", () => {
 
   it("wraps long column lists at commas to the terminal's width", () => {
     const report = { environments: [{ environment: "staging", access: [entry(["a_long_column", "another_long_column", "a_third_one", "dt"])] }] };
-    expect(formatAccessReport(report as AccessReport, 50)).toBe(
+    expect(formatAccessReport(report as unknown as AccessReport, 50)).toBe(
       [
         "staging: 1 grant of data",
         "",
