@@ -219,12 +219,13 @@ describe("baikal plan on the Newsly fixture", () => {
   });
 
   // Last: it replaces domain-news-staging's plan.json, which the tests above read value by value.
-  it("plans again with one provider load per stack: no init while nothing it depends on changed, changes from the plan's own output", () => {
+  it("plans again with one provider load per stack: no synth or init while nothing they depend on changed, changes from the plan's own output", () => {
     const full = JSON.parse(readFileSync(join(outdir, "stacks", "domain-news-staging", "plan.json"), "utf8")) as {
       resource_changes: { address: string; change: { actions: string[] } }[];
     };
     const again = baikal(["plan", "domain-news-staging", "--summary", "--outdir", outdir], NEWSLY_ROOT);
     expect(again.code).toBe(0);
+    expect(again.stderr).toContain("synthesized 1 stack (1 unchanged since the last synth, reused); planning 1 at a time\n");
     expect(again.stderr.split("\n").filter((l) => l.startsWith("domain-news-staging: "))).toEqual(["domain-news-staging: terraform plan"]);
     expect(again.stdout).not.toContain("  + ");
     const changes = JSON.parse(readFileSync(join(outdir, "stacks", "domain-news-staging", "plan.json"), "utf8")) as typeof full & { source: string };

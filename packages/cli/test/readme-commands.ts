@@ -1,6 +1,6 @@
 /**
- * The commands the README tells people to type: every line of the quick start's shell blocks, and every code span
- * in the first column of a table whose header is "command". Trailing `# comments` are dropped.
+ * The commands the README's quick start tells people to type: every line of its shell blocks, and every code span in
+ * the first column of its tables whose header is "command". Trailing `# comments` are dropped.
  */
 export function readmeCommands(markdown: string): string[] {
   const commands: string[] = [];
@@ -12,7 +12,7 @@ export function readmeCommands(markdown: string): string[] {
     }
   }
   let inCommandTable = false;
-  for (const line of markdown.split("\n")) {
+  for (const line of quickStart.split("\n")) {
     if (/^\|\s*command\s*\|/.test(line)) inCommandTable = true;
     else if (!line.startsWith("|")) inCommandTable = false;
     else if (inCommandTable && !/^\|\s*-/.test(line)) {

@@ -96,11 +96,14 @@ const countsLine = (s: PlanSummary) => `${s.add} to create, ${s.change} to updat
 
 /** Synthesizes, then plans every requested stack; results come back in stack order. */
 export async function plan(options: PlanOptions, project?: Project): Promise<{ outdir: string; results: StackPlanResult[] }> {
-  const synthesized = await synth(options, project);
+  // Stacks whose configuration is unchanged since the last synth are planned as they are: no cdktf at all.
+  const synthesized = await synth({ ...options, reuseUnchanged: true }, project);
   const env = terraformEnvironment(synthesized.root, synthesized.outdir);
   const parallel = options.parallel ?? Math.min(4, availableParallelism());
   const progress = planProgress(synthesized.stacks.length);
-  console.error(`synthesized ${synthesized.stacks.length} stack${synthesized.stacks.length === 1 ? "" : "s"}; planning ${Math.min(parallel, synthesized.stacks.length)} at a time`);
+  const n = synthesized.stacks.length;
+  const reused = synthesized.reused.length > 0 ? ` (${synthesized.reused.length} unchanged since the last synth, reused)` : "";
+  console.error(`synthesized ${n} stack${n === 1 ? "" : "s"}${reused}; planning ${Math.min(parallel, n)} at a time`);
   try {
     const results = await inPool(synthesized.stacks, parallel, async (stack) => {
       const result = await planStack(stack, join(synthesized.outdir, "stacks", stack), env, options, progress);
