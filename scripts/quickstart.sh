@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# One command on a fresh machine: install everything, then check and plan the bundled example domains offline.
+# One command on a fresh machine: set up once (pnpm, dependencies, provider mirror), then check and plan the
+# bundled example domains offline.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/setup.sh"
+command -v pnpm >/dev/null 2>&1 || PATH="$root/.tools/node_modules/.bin:$PATH"
+cd "$root"
 pnpm check
-pnpm plan
+pnpm plan --summary

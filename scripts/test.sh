@@ -3,7 +3,11 @@
 # Terraform validate/plan of the example stacks, and the docs site in headless Chromium.
 # Extra arguments go to vitest.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/scripts/setup.sh"
+command -v pnpm >/dev/null 2>&1 || PATH="$root/.tools/node_modules/.bin:$PATH"
+cd "$root"
+export CHECKPOINT_DISABLE=1
 
 # The docs site is tested in Debian's Chromium (playwright-core drives it; it never downloads a browser).
 if [ ! -x /usr/bin/chromium ]; then

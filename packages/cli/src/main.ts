@@ -1,4 +1,5 @@
-import { Command, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { Argument, Command, Option } from "commander";
 import { accessCommand } from "./commands/access.ts";
 import { affectedCommand, planAffectedCommand } from "./commands/affected.ts";
 import { backfillCommand } from "./commands/backfill.ts";
@@ -8,6 +9,8 @@ import { docsCommand } from "./commands/docs.ts";
 import { graphCommand } from "./commands/graph.ts";
 import { guardCommand } from "./commands/guard.ts";
 import { newDomainCommand } from "./commands/new-domain.ts";
+import { newInDomainCommand } from "./commands/new-in-domain.ts";
+import type { ScaffoldKind } from "./scaffold/declaration-snippets.ts";
 import { planCommand } from "./commands/plan.ts";
 import { planCommentCommand } from "./commands/plan-comment.ts";
 import { redashConfigCommand } from "./commands/redash-config.ts";
@@ -15,7 +18,11 @@ import { synthCommand } from "./commands/synth.ts";
 import { fingerprintsCommand } from "./commands/fingerprints.ts";
 import { testCommand } from "./commands/test.ts";
 import { previewCommand } from "./commands/preview.ts";
+import { examplesText } from "./help-examples.ts";
+import { CHECK_FORMATS, type CheckFormat } from "./report/problem-formats.ts";
 import { runCommand } from "./run-command.ts";
+
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 const outdirOption = () => new Option("--outdir <dir>", "where to write stacks (default: cdktf.out in the repository root)");
 
@@ -29,13 +36,18 @@ const targetOption = () =>
 export function program(): Command {
   const cli = new Command("baikal")
     .description("Data platform as code: check, synthesize and plan the organisation's stacks.")
+    .version(`baikal ${VERSION}`, "-V, --version", "print Baikal's version")
     .showHelpAfterError()
     .exitOverride();
   cli
     .command("check")
     .description("validate baikal.config.ts and every domain declaration, without Terraform")
     .option("--watch", "check again after every change, reusing what is already checked")
-    .action((options: { watch?: boolean }) => runCommand(() => checkCommand(options)));
+    .addOption(new Option("--format <format>", "text: one line per problem; json: one document; github: GitHub Actions annotations").choices(CHECK_FORMATS).default("text"))
+    .option("--json", "the same as --format json")
+    .action((options: { watch?: boolean; format: CheckFormat; json?: boolean }) =>
+      runCommand(() => checkCommand({ watch: options.watch, format: options.json ? "json" : options.format })),
+    );
   cli
     .command("test")
     .description("run the unit tests of views and transforms offline (DuckDB with Trino semantics), no AWS needed")
@@ -87,14 +99,16 @@ export function program(): Command {
     .action((options: { synthInto?: string }) => runCommand(() => fingerprintsCommand(options)));
   cli
     .command("plan")
-    .description("synthesize, then terraform init, validate and plan each stack; prints what would change")
+    .description("synthesize, then plan each stack with Terraform (init when needed, one plan); prints the resources that would change")
     .argument("[stacks...]", "only these stacks (default: all)")
     .addOption(targetOption())
     .addOption(outdirOption())
     .option("--parallel <n>", "stacks planned at once (default: CPUs, at most 4)", (v) => Number.parseInt(v, 10))
     .option("--affected", "only the stacks whose synthesized configuration differs from --base")
     .option("--base <ref>", "with --affected: the git ref to compare with, e.g. origin/main")
-    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string; parallel?: number; affected?: boolean; base?: string }) =>
+    .option("--summary", "print the counts per stack only, not each resource address")
+    .option("--full-json", "write plan.json as Terraform's complete `terraform show -json` (values included; one more provider load per stack)")
+    .action((stacks: string[], options: { target: "offline" | "aws"; outdir?: string; parallel?: number; affected?: boolean; base?: string; summary?: boolean; fullJson?: boolean }) =>
       runCommand(() => (options.affected ? planAffectedCommand({ stacks, ...options }) : planCommand({ stacks, ...options }))),
     );
   cli
@@ -102,7 +116,10 @@ export function program(): Command {
     .description("who can read what: principal x table or view x columns x row filter, from the compiled grants")
     .option("--json", "print JSON, e.g. for the docs site")
     .option("--env <environment>", "only this environment (default: all)")
-    .action((options: { json?: boolean; env?: string }) => runCommand(() => accessCommand({ json: options.json, environment: options.env })));
+    .option("--domain <name>", "only the tables and views of this domain (default: all)")
+    .action((options: { json?: boolean; env?: string; domain?: string }) =>
+      runCommand(() => accessCommand({ json: options.json, environment: options.env, domain: options.domain })),
+    );
   cli
     .command("redash-config")
     .description("the values for Redash's Athena data source: region, workgroup, S3 staging dir, role to assume, schema")
@@ -119,6 +136,13 @@ export function program(): Command {
     .argument("<name>", "the domain's name: lower-case letters, digits and _, e.g. payments")
     .option("--owner <handle>", "the GitHub team that owns it (default: @<org>/<name>)")
     .action((name: string, options: { owner?: string }) => runCommand(() => newDomainCommand({ name, ...options })));
+  cli
+    .command("new")
+    .description("scaffold a table, a view (with its SQL) or a transform (with its table and SQL) in an existing domain; passes check at once")
+    .addArgument(new Argument("<kind>", "what to add").choices(["table", "view", "transform"]))
+    .argument("<domain>", "the domain to add it to, e.g. news")
+    .argument("<name>", "its name: lower-case letters, digits and _, e.g. push_events")
+    .action((kind: ScaffoldKind, domain: string, name: string) => runCommand(() => newInDomainCommand({ kind, domain, name })));
   cli
     .command("graph")
     .description("lineage of tables, views and transforms, as a Mermaid flowchart or Graphviz DOT")
@@ -163,6 +187,8 @@ export function program(): Command {
     .action((transform: string, options: { from: string; to: string; environment?: string; dryRun?: boolean; parallel?: number }) =>
       runCommand(() => backfillCommand({ transform, ...options })),
     );
+  cli.addHelpText("after", `\nExamples:\n  $ pnpm check\n  $ pnpm plan domain-news-staging\n  $ pnpm baikal <command> --help\n`);
+  for (const command of cli.commands) command.addHelpText("after", examplesText(command.name()));
   return cli;
 }
 

@@ -2,13 +2,14 @@ import { describe, expect, it } from "vitest";
 import { MAX_PARTITIONS_PER_CHUNK, planBackfill } from "@baikal/platform/project";
 import { loadProject } from "@baikal/platform/project";
 import { type ExecutionClient, runBackfill } from "../src/commands/backfill.ts";
-import { baikal, REPO_ROOT } from "./support.ts";
+import { NEWSLY_ROOT } from "../../platform/test/support.ts";
+import { baikal } from "./support.ts";
 
 const ARN = "arn:aws:states:ap-northeast-1:111111111111:stateMachine:newsly-news-article_view_facts";
 
 describe("baikal backfill", () => {
   it("prints the plan in --dry-run: one run per date, in chunks of at most 100 partitions", () => {
-    const run = baikal(["backfill", "news.article_view_facts", "--from", "2024-01-01", "--to", "2024-04-15", "--dry-run"]);
+    const run = baikal(["backfill", "news.article_view_facts", "--from", "2024-01-01", "--to", "2024-04-15", "--dry-run"], NEWSLY_ROOT);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -22,7 +23,7 @@ describe("baikal backfill", () => {
   });
 
   it("fails when the transform is unknown, suggesting the closest", () => {
-    const run = baikal(["backfill", "news.article_view_fact", "--from", "2024-01-01", "--to", "2024-01-02", "--dry-run"]);
+    const run = baikal(["backfill", "news.article_view_fact", "--from", "2024-01-01", "--to", "2024-01-02", "--dry-run"], NEWSLY_ROOT);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(
       'baikal: unknown transform "news.article_view_fact"; did you mean "news.article_view_facts"? (transforms: news.article_view_facts, news.daily_article_stats)\n',
@@ -30,14 +31,14 @@ describe("baikal backfill", () => {
   });
 
   it("fails when a date is not a calendar date or the range is reversed", async () => {
-    const project = await loadProject(REPO_ROOT);
+    const project = await loadProject(NEWSLY_ROOT);
     const plan = (from: string, to: string) => () => planBackfill(project, { transform: "news.daily_article_stats", from, to });
     expect(plan("2024-02-30", "2024-03-01")).toThrow("--from 2024-02-30 is not a date; use yyyy-MM-dd, e.g. 2024-01-31");
     expect(plan("2024-03-02", "2024-03-01")).toThrow("--from 2024-03-02 is after --to 2024-03-01; swap them");
   });
 
   it("never puts more than 100 partitions in a chunk, and covers every date once", async () => {
-    const project = await loadProject(REPO_ROOT);
+    const project = await loadProject(NEWSLY_ROOT);
     const plan = planBackfill(project, { transform: "news.article_view_facts", from: "2023-01-01", to: "2024-12-31", environment: "production" });
     expect(plan.stateMachineArn).toBe("arn:aws:states:ap-northeast-1:222222222222:stateMachine:newsly-news-article_view_facts");
     expect(plan.chunks.map((c) => c.dates.length)).toEqual([100, 100, 100, 100, 100, 100, 100, 31]);
@@ -50,7 +51,7 @@ describe("baikal backfill", () => {
 
 describe("runBackfill", () => {
   it("runs chunk after chunk, at most `parallel` runs at once, and reports failed dates", async () => {
-    const project = await loadProject(REPO_ROOT);
+    const project = await loadProject(NEWSLY_ROOT);
     const plan = planBackfill(project, { transform: "news.article_view_facts", from: "2024-01-01", to: "2024-01-05", chunkSize: 3 });
     let inFlight = 0;
     let maxInFlight = 0;

@@ -13,7 +13,7 @@ const project = () =>
   });
 
 describe("baikal codeowners", () => {
-  it("keeps the committed .github/CODEOWNERS equal to what the declarations generate", () => {
+  it("keeps this repository's committed .github/CODEOWNERS equal to what its declarations generate", () => {
     const run = baikal(["codeowners", "--check"]);
     expect(run.stderr).toBe("");
     expect(run.stdout).toBe(".github/CODEOWNERS matches the declarations\n");

@@ -11,16 +11,19 @@ import { accessReportOf } from "../src/commands/access.ts";
 import { type DocsCatalog, docsCatalog } from "../src/docs-site/catalog-model.ts";
 import { layoutLineage } from "../src/docs-site/lineage-svg.ts";
 import { describeSchedule } from "../src/docs-site/plain-words.ts";
+import { queryHints } from "../src/docs-site/query-hints.ts";
 import type { SearchEntry } from "../src/docs-site/search-index.ts";
 import { siteFiles } from "../src/docs-site/write-site.ts";
-import { baikal, REPO_ROOT } from "./support.ts";
+import { NEWSLY_ROOT } from "../../platform/test/support.ts";
+import { baikal } from "./support.ts";
 
+/** The docs site of the Newsly fixture: its own organisation, so domains/ can change freely. */
 describe("docs site", () => {
   let project: Project;
   let catalog: DocsCatalog;
   let files: Map<string, string>;
   beforeAll(async () => {
-    project = await loadProject(REPO_ROOT);
+    project = await loadProject(NEWSLY_ROOT);
     catalog = docsCatalog(project, accessReportOf(project));
     files = siteFiles(catalog);
   });
@@ -84,6 +87,38 @@ describe("docs site", () => {
     expect(transform).toContain("<li>referrer is always one of: feed, push, search, share, unknown</li>");
   });
 
+  it("says on each table's card how to filter on its partition keys, with an example query", () => {
+    const news = files.get("domain-news.html")!;
+    const card = news.slice(news.indexOf('<section class="card" id="article_views">'));
+    const section = card.slice(0, card.indexOf("</section>"));
+    expect(section).toContain(
+      "<li><code>dt</code>: a day written as yyyy-MM-dd, from 2023-01-01 to now; filter with = or with a range (&gt;=, &lt;, BETWEEN), e.g. <code>dt = &#39;2023-01-01&#39;</code></li>",
+    );
+    expect(section).toContain("<pre><code>SELECT *\nFROM news.article_views\nWHERE dt = &#39;2023-01-01&#39;\nLIMIT 100</code></pre>");
+    const impressions = catalog.domains.find((d) => d.name === "ads")!.datasets.find((t) => t.name === "impressions")!;
+    expect(impressions.query!.keys.map((k) => k.condition)).toEqual(["dt = '2023-01-01'", "hour = 0"]);
+    expect(impressions.query!.keys[1]!.words).toBe("a number from 0 to 23, written with 2 digits; filter with = or IN (...)");
+  });
+
+  it("names every key Athena cannot list in the example query, and gives relative date ranges a recent day", () => {
+    const hints = queryHints(
+      "ads.reports",
+      [
+        { name: "dt", type: "date", projection: { type: "date", format: "yyyy-MM-dd", range: ["NOW-2YEARS", "NOW"] } },
+        { name: "region", projection: { type: "enum", values: ["jp", "na"] } },
+        { name: "advertiser_id", projection: { type: "injected" } },
+      ],
+      new Date("2024-03-01T10:00:00Z"),
+    );
+    expect(hints.example).toBe("SELECT *\nFROM ads.reports\nWHERE dt = DATE '2024-02-29'\n  AND advertiser_id = '<value>'\nLIMIT 100");
+    expect(hints.keys.map((k) => k.words)).toEqual([
+      "a day written as yyyy-MM-dd, from NOW-2YEARS to now; filter with = or with a range (>=, <, BETWEEN)",
+      "one of jp, na; filter with = or IN (...)",
+      "any value, which Athena cannot list: every query must name it with = or IN (...), or it fails",
+    ]);
+    expect(queryHints("web.events", []).example).toBe("SELECT *\nFROM web.events\nLIMIT 100");
+  });
+
   it("shows each view's SQL and the readers of the access report, environment by environment", () => {
     const view = catalog.domains.find((d) => d.name === "news")!.datasets.find((t) => t.name === "daily_article_kpis")!;
     expect(view.kind).toBe("view");
@@ -132,7 +167,7 @@ describe("docs site", () => {
 
   it("is built by `baikal docs --outdir`", () => {
     const outdir = join(mkdtempSync(join(tmpdir(), "baikal-docs-")), "site");
-    const run = baikal(["docs", "--outdir", outdir]);
+    const run = baikal(["docs", "--outdir", outdir], NEWSLY_ROOT);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     // Counted from the catalog, so a team adding a view does not turn this red.
@@ -151,7 +186,7 @@ describe("docs site in headless Chromium", () => {
 
   it("renders the pages, finds a column, draws the lineage, logs no errors and saves a screenshot", { timeout: 180_000 }, async () => {
     const site = join(mkdtempSync(join(tmpdir(), "baikal-docs-browser-")), "site");
-    expect(baikal(["docs", "--outdir", site]).code).toBe(0);
+    expect(baikal(["docs", "--outdir", site], NEWSLY_ROOT).code).toBe(0);
     const server = createServer((request, response) => {
       const name = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname).replace(/^\/+/, "") || "index.html";
       const file = join(site, basename(name));

@@ -6,7 +6,7 @@ import { configSource, domainSource, writeProject } from "../../platform/test/su
 import { baikal, type CliRun } from "./support.ts";
 
 /**
- * The examples hold an RDS snapshot export (see plan.test.ts); this plans the other template, a Salesforce flow,
+ * The Newsly fixture holds an RDS snapshot export (see plan.test.ts); this plans the other template, a Salesforce flow,
  * with Terraform and the real provider, offline: the flows in the domain stack, and the raw bucket's policy in the
  * platform stack that lets AppFlow write under the flow's prefix.
  */
@@ -24,7 +24,7 @@ function planned(stack: string, address: string): Record<string, unknown> {
 
 describe("baikal plan with a Salesforce ingestion", () => {
   beforeAll(() => {
-    run = baikal(["plan", "platform-staging", "domain-web-staging", "--outdir", join(root, "out")], root);
+    run = baikal(["plan", "platform-staging", "domain-web-staging", "--full-json", "--outdir", join(root, "out")], root);
     if (run.code !== 0) console.error(run.stdout, run.stderr);
   });
 

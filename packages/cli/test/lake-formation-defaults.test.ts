@@ -6,14 +6,14 @@ import { lakeFormationDefaultsMessages } from "../../platform/src/lake/lake-form
 import { configSource, domainSource, EVENTS_DOMAIN, writeProject } from "../../platform/test/support.ts";
 import { terraformEnvironment } from "../src/terraform/cli-config.ts";
 import { runTerraform } from "../src/terraform/run-terraform.ts";
-import { baikal } from "./support.ts";
+import { baikal, REPO_ROOT } from "./support.ts";
 
 /**
  * Real Terraform, offline: the postconditions that keep Lake Formation's IAMAllowedPrincipals defaults off validate
  * and plan with fake credentials, and a plan over state in which the defaults came back fails with their message.
  */
 const outdir = mkdtempSync(join(tmpdir(), "baikal-lf-defaults-"));
-const env = terraformEnvironment(outdir);
+const env = terraformEnvironment(REPO_ROOT, outdir);
 const stackDir = (stack: string) => join(outdir, "stacks", stack);
 const flat = (text: string) => text.replace(/\s+/g, " ");
 const PROVIDER = 'provider["registry.terraform.io/hashicorp/aws"]';

@@ -2,11 +2,14 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { baikal, type CliRun, REPO_ROOT } from "./support.ts";
+import { NEWSLY_ROOT } from "../../platform/test/support.ts";
+import { CHANGES_SOURCE } from "../src/terraform/plan-stream.ts";
+import { baikal, type CliRun } from "./support.ts";
 
 /**
- * The real thing: `baikal plan` on the bundled examples, with Terraform and the hashicorp/aws provider
- * (from BAIKAL_PROVIDER_MIRROR when set), offline. One run, then assertions on what Terraform planned.
+ * The real thing: `baikal plan` on the Newsly fixture, with Terraform and the hashicorp/aws provider (from the
+ * mirror of BAIKAL_PROVIDER_MIRROR or .baikal/local.json), offline. One run with `--full-json`, so that plan.json
+ * holds what Terraform planned, value by value; then assertions on it.
  */
 const outdir = mkdtempSync(join(tmpdir(), "baikal-plan-"));
 let run: CliRun;
@@ -30,15 +33,16 @@ const one = (stack: string, address: string) => {
   return found.values;
 };
 
-describe("baikal plan on the example domains", () => {
+describe("baikal plan on the Newsly fixture", () => {
   beforeAll(() => {
-    run = baikal(["plan", "--outdir", outdir]);
+    run = baikal(["plan", "--full-json", "--outdir", outdir], NEWSLY_ROOT);
     if (run.code !== 0) console.error(run.stdout, run.stderr);
   });
 
   it("plans every stack of every environment without an error or an AWS account", () => {
     expect(run.code).toBe(0);
-    const table = run.stdout.split("\n").slice(0, 11);
+    const lines = run.stdout.split("\n");
+    const table = lines.slice(lines.findIndex((l) => l.startsWith("stack ")), lines.findIndex((l) => l.startsWith("stack ")) + 11);
     expect(table[0]).toMatch(/^stack\s+add\s+change\s+destroy\s+replace$/);
     const rows = table.slice(1).map((line) => line.trim().split(/\s+/));
     expect(rows.map((r) => r[0]).sort()).toEqual(
@@ -50,6 +54,14 @@ describe("baikal plan on the example domains", () => {
     );
     for (const [, , change, destroy, replace] of rows) expect([change, destroy, replace]).toEqual(["0", "0", "0"]);
     expect(run.stdout).toContain("10 of 10 stacks planned");
+  });
+
+  it("lists, per stack, each resource address to be created, and shows progress while it plans", () => {
+    expect(run.stdout).toMatch(/^domain-news-staging: \d+ to create\n/m);
+    expect(run.stdout).toContain("\n    + aws_glue_catalog_table.table_article_views\n");
+    expect(run.stderr).toMatch(/^synthesized 10 stacks; planning \d at a time$/m);
+    expect(run.stderr).toContain("domain-news-staging: terraform plan\n");
+    expect(run.stderr).toMatch(/^\[\d+\/10\] planned domain-news-staging in \d+\.\d s: \d+ to create, 0 to update, 0 to replace, 0 to destroy$/m);
   });
 
   it("creates the lake buckets with the names other stacks derive from config", () => {
@@ -118,7 +130,7 @@ describe("baikal plan on the example domains", () => {
     const text = ctr.view_original_text as string;
     const definition = JSON.parse(Buffer.from(text.slice("/* Presto View: ".length, -" */".length), "base64").toString("utf8"));
     expect(definition).toMatchObject({ catalog: "awsdatacatalog", schema: "ads", runAsInvoker: false });
-    expect(definition.originalSql).toBe(readFileSync(join(REPO_ROOT, "domains/ads/views/campaign_ctr.sql"), "utf8").trim());
+    expect(definition.originalSql).toBe(readFileSync(join(NEWSLY_ROOT, "domains/ads/views/campaign_ctr.sql"), "utf8").trim());
     expect(definition.columns.map((c: { type: string }) => c.type)).toEqual(["varchar", "bigint", "varchar", "bigint", "bigint", "double"]);
   });
 
@@ -204,5 +216,21 @@ describe("baikal plan on the example domains", () => {
       "s3://newsly-staging-raw-111111111111/sales/orders_db/sales-orders-db-${dt}/orders/public.insertion_orders/",
     );
     expect(one(stack, "aws_glue_catalog_table.view_booked_orders")).toMatchObject({ name: "booked_orders", table_type: "VIRTUAL_VIEW" });
+  });
+
+  // Last: it replaces domain-news-staging's plan.json, which the tests above read value by value.
+  it("plans again with one provider load per stack: no synth or init while nothing they depend on changed, changes from the plan's own output", () => {
+    const full = JSON.parse(readFileSync(join(outdir, "stacks", "domain-news-staging", "plan.json"), "utf8")) as {
+      resource_changes: { address: string; change: { actions: string[] } }[];
+    };
+    const again = baikal(["plan", "domain-news-staging", "--summary", "--outdir", outdir], NEWSLY_ROOT);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("synthesized 1 stack (1 unchanged since the last synth, reused); planning 1 at a time\n");
+    expect(again.stderr.split("\n").filter((l) => l.startsWith("domain-news-staging: "))).toEqual(["domain-news-staging: terraform plan"]);
+    expect(again.stdout).not.toContain("  + ");
+    const changes = JSON.parse(readFileSync(join(outdir, "stacks", "domain-news-staging", "plan.json"), "utf8")) as typeof full & { source: string };
+    expect(changes.source).toBe(CHANGES_SOURCE);
+    const actions = (plan: typeof full) => plan.resource_changes.filter((r) => !r.change.actions.includes("no-op")).map((r) => `${r.address} ${r.change.actions.join(",")}`).sort();
+    expect(actions(changes)).toEqual(actions(full));
   });
 });

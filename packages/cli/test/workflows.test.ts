@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,6 +17,11 @@ describe("GitHub workflows", () => {
     const run = spawnSync(validator, [join(".github/workflows", file)], { cwd: REPO_ROOT, encoding: "utf8" });
     expect(run.stdout + run.stderr).toBe("");
     expect(run.status).toBe(0);
+  });
+
+  it("annotates each problem of baikal check on the pull request's diff", () => {
+    const workflow = readFileSync(join(REPO_ROOT, ".github/workflows/pull-request.yml"), "utf8");
+    expect(workflow).toContain("run: pnpm check --format github\n");
   });
 
   it("fails a workflow with a misspelt key, so a clean run means something", () => {

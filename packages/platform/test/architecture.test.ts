@@ -39,10 +39,13 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("lets domains import only the declaration API", () => {
-    const offenders = files.filter(
-      (file) => file.startsWith("domains/") && importsOf(file).some((m) => !m.startsWith(".") && m !== "@baikal/platform/declare"),
-    );
+  it("lets this repository's domains declare with the declaration API only, and test with vitest and Baikal's test helpers", () => {
+    const isTest = (file: string) => /^domains\/[^/]+\/test\//.test(file);
+    const allowed = (file: string, module: string) =>
+      module.startsWith(".") ||
+      module === "@baikal/platform/declare" ||
+      (isTest(file) && (module === "vitest" || module === "@baikal/platform/testing" || module.startsWith("node:")));
+    const offenders = files.filter((file) => file.startsWith("domains/") && importsOf(file).some((m) => !allowed(file, m)));
     expect(offenders).toEqual([]);
   });
 });

@@ -1,27 +1,25 @@
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { resolve } from "node:path";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { loadProject } from "../src/loading/load-project.ts";
 import { PlatformStack } from "../src/stacks/platform-stack.ts";
 import { decodePrestoView } from "../src/views/presto-view.ts";
-import { resources, testCostMonitorAssets, type TerraformJson } from "./support.ts";
-
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+import { NEWSLY_ROOT, resources, testCostMonitorAssets, type TerraformJson } from "./support.ts";
 
 describe("cost report views", () => {
   it("are checked against the query log like any domain's views, and ordered", async () => {
-    const project = await loadProject(REPO_ROOT);
+    const project = await loadProject(NEWSLY_ROOT);
     const cost = project.views.filter((v) => v.domain === "platform");
     expect(cost.map((v) => v.name)).toEqual(["cost_per_day", "cost_per_caller", "most_expensive_queries"]);
-    expect(cost[0]!.sqlFile).toBe("packages/platform/src/cost-monitor/views/cost_per_day.sql");
+    // Relative to the repository root, wherever that is.
+    expect(resolve(NEWSLY_ROOT, cost[0]!.sqlFile)).toBe(resolve(import.meta.dirname, "../src/cost-monitor/views/cost_per_day.sql"));
     expect(cost[2]!.lineage.map((c) => c.column).sort()).toEqual(
       ["caller", "cost_usd", "bytes_scanned", "dt", "query_execution_id", "query_text", "total_execution_time_ms", "workgroup"].sort(),
     );
   });
 
   it("are synthesized in the platform stack's own database, as Athena stores views", async () => {
-    const project = await loadProject(REPO_ROOT);
+    const project = await loadProject(NEWSLY_ROOT);
     const stack = new PlatformStack(Testing.app(), {
       organisation: project.organisation,
       environment: "staging",

@@ -1,5 +1,3 @@
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/compiler/build-app.ts";
@@ -8,9 +6,8 @@ import type { PartitionKeyInput } from "../src/declarations/table.ts";
 import { loadProject } from "../src/loading/load-project.ts";
 import type { Project } from "../src/loading/project.ts";
 import { ADS, GOVERNED_ORGANISATION, WEB, WEB_SQL } from "./grants-support.ts";
-import { configSource, domainSource, resources, type TerraformJson, writeProject } from "./support.ts";
+import { configSource, domainSource, NEWSLY_ROOT, resources, type TerraformJson, writeProject } from "./support.ts";
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const GRANT = "aws_lakeformation_permissions.";
 
 /**
@@ -105,8 +102,8 @@ describe("the Lake Formation grant chain", () => {
     );
   });
 
-  it("orders every grant of every example stack", async () => {
-    const stacks = await synthAll(await loadProject(REPO_ROOT));
+  it("orders every grant of every stack of the Newsly fixture", async () => {
+    const stacks = await synthAll(await loadProject(NEWSLY_ROOT));
     const chains = Object.entries(stacks).map(([stack, json]) => {
       const { order, forks, total } = grantOrder(json);
       return { stack, ordered: order.length, total, forks };

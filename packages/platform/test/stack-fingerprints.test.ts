@@ -1,27 +1,16 @@
 /**
  * Soundness of stack fingerprints: `affected` and `guard` skip synthesizing a stack whose fingerprint is the
- * same on both sides, so equal fingerprints must mean equal Terraform. Each case copies the example project,
+ * same on both sides, so equal fingerprints must mean equal Terraform. Each case copies the Newsly fixture,
  * changes one thing, synthesizes every stack of both copies and compares.
  */
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/compiler/build-app.ts";
 import { stackFingerprints } from "../src/compiler/stack-fingerprints.ts";
 import { loadProject } from "../src/loading/load-project.ts";
-import { writeProject } from "./support.ts";
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-
-function exampleFiles(): Record<string, string> {
-  const files: Record<string, string> = { "baikal.config.ts": readFileSync(join(REPO, "baikal.config.ts"), "utf8") };
-  for (const path of readdirSync(join(REPO, "domains"), { recursive: true, encoding: "utf8" })) {
-    if (/^[a-z_]+\/(domain\.ts|views\/.*\.sql|transforms\/.*\.sql)$/.test(path)) files[`domains/${path}`] = readFileSync(join(REPO, "domains", path), "utf8");
-  }
-  return files;
-}
+import { newslyFiles, writeProject } from "./support.ts";
 
 const withoutMetadata = (value: unknown): unknown =>
   Array.isArray(value)
@@ -52,7 +41,7 @@ const edit = (files: Record<string, string>, path: string, from: string, to: str
 };
 
 describe("stack fingerprints", async () => {
-  const baseFiles = exampleFiles();
+  const baseFiles = newslyFiles();
   const base = await fingerprintAndSynth(baseFiles);
 
   async function compare(changed: Record<string, string>) {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -176,4 +176,20 @@ export async function problemsOf(root: string): Promise<string[]> {
     throw error;
   }
   throw new Error("expected the project to have problems");
+}
+
+/**
+ * Newsly, the tests' own rich organisation (a frozen copy of what the bundled examples once were): three domains
+ * with views, transforms, an ingestion, datasets and every kind of grant. Tests that need a realistic organisation
+ * use it, never `domains/`, so that teams adding, editing or removing domains never break Baikal's tests.
+ */
+export const NEWSLY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "fixtures/newsly");
+
+/** Newsly's declaration files by repository path, to copy with `writeProject` and change. */
+export function newslyFiles(): Record<string, string> {
+  const files: Record<string, string> = { "baikal.config.ts": readFileSync(join(NEWSLY_ROOT, "baikal.config.ts"), "utf8") };
+  for (const path of readdirSync(join(NEWSLY_ROOT, "domains"), { recursive: true, encoding: "utf8" })) {
+    if (/^[a-z_]+\/(domain\.ts|views\/.*\.sql|transforms\/.*\.sql)$/.test(path)) files[`domains/${path}`] = readFileSync(join(NEWSLY_ROOT, "domains", path), "utf8");
+  }
+  return files;
 }

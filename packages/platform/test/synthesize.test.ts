@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { synthesizeProject } from "../src/compiler/synthesize.ts";
 import { loadProject } from "../src/loading/load-project.ts";
-
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+import { stackNames } from "../src/naming/stack-names.ts";
+import { NEWSLY_ROOT } from "./support.ts";
 
 function written(outdir: string): Record<string, unknown> {
   // The manifest is compared as data: cdktf's own writer lays out empty arrays differently.
@@ -19,7 +18,7 @@ function written(outdir: string): Record<string, unknown> {
 
 describe("synthesizeProject", () => {
   it("writes, from worker threads, exactly the files one thread writes, with one manifest listing every stack", async () => {
-    const project = await loadProject(REPO);
+    const project = await loadProject(NEWSLY_ROOT);
     const single = mkdtempSync(join(tmpdir(), "baikal-synth-single-"));
     const parallel = mkdtempSync(join(tmpdir(), "baikal-synth-parallel-"));
     const names = await synthesizeProject(project, { target: "offline", outdir: single, workers: 0 });
@@ -30,8 +29,24 @@ describe("synthesizeProject", () => {
     expect(readdirSync(parallel).sort()).toEqual(readdirSync(single).sort()); // no shard folders left behind
   });
 
+  it("keeps Terraform's working files (.terraform, lock file, saved plan) when worker threads write a stack again", async () => {
+    const project = await loadProject(NEWSLY_ROOT);
+    const outdir = mkdtempSync(join(tmpdir(), "baikal-synth-again-"));
+    // Two domain stacks and one worker: the second stack is written by the worker thread.
+    const stacks = stackNames(project).filter((s) => s.owner !== "platform" && s.owner !== "consumer").slice(0, 2).map((s) => s.name);
+    const options = { target: "offline", outdir, stacks, workers: 1, minStacksForWorkers: 1 } as const;
+    await synthesizeProject(project, options);
+    const dir = join(outdir, "stacks", stacks[1]!);
+    mkdirSync(join(dir, ".terraform", "providers"), { recursive: true });
+    writeFileSync(join(dir, ".terraform.lock.hcl"), "# lock\n");
+    writeFileSync(join(dir, "plan.tfplan"), "plan");
+    await synthesizeProject(project, options);
+    expect(readdirSync(dir).sort()).toEqual([".terraform", ".terraform.lock.hcl", "cdk.tf.json", "plan.tfplan"]);
+    expect(readdirSync(join(dir, ".terraform"))).toEqual(["providers"]);
+  });
+
   it("fails before writing anything when a stack name is unknown", async () => {
-    const project = await loadProject(REPO);
+    const project = await loadProject(NEWSLY_ROOT);
     const outdir = mkdtempSync(join(tmpdir(), "baikal-synth-unknown-"));
     await expect(synthesizeProject(project, { target: "offline", outdir, stacks: ["domain-nope-staging"] })).rejects.toThrow(
       /^unknown stack domain-nope-staging; stacks: platform-staging, /,

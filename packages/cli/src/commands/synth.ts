@@ -1,5 +1,7 @@
 import { join, resolve } from "node:path";
-import { type DeployTarget, type Project, stackNames } from "@baikal/platform/project";
+import { type DeployTarget, loadProject, type Project, stackFingerprints, stackNames } from "@baikal/platform/project";
+import { prepareStackFolders } from "@baikal/platform/workspace";
+import { isCurrent, recordSynth } from "../terraform/synth-record.ts";
 
 export interface SynthOptions {
   readonly stacks: readonly string[];
@@ -8,27 +10,50 @@ export interface SynthOptions {
   readonly outdir?: string;
   /** Write the record contracts of the synthesized stacks' domains. @default true */
   readonly contracts?: boolean;
+  /** Make each stack folder plan offline with terraform and cdktf too (see prepareStackFolders); comparisons skip it. @default true */
+  readonly terraformFolders?: boolean;
 }
 
 export interface SynthResult {
   readonly root: string;
   readonly outdir: string;
   readonly stacks: readonly string[];
+  /** Of `stacks`, those whose folder already held exactly this configuration (with `reuseUnchanged`). */
+  readonly reused: readonly string[];
 }
 
-/** Loads (unless given the project), validates and synthesizes; also writes each table's record contract as JSON Schema. */
-export async function synth(options: SynthOptions, loaded?: Project): Promise<SynthResult> {
-  // Loaded here, not at the top: cdktf and the provider bindings cost half a second that `check` never pays.
-  const { synthesizeProject, loadProject, writeContracts } = await import("@baikal/platform");
+/**
+ * Loads (unless given the project), validates and synthesizes; also writes each table's record contract as JSON
+ * Schema. With `reuseUnchanged`, a stack whose fingerprint, target and written file are unchanged since its last
+ * synth is left as it is (see synth-record.ts), and when all are, cdktf is not even loaded.
+ */
+export async function synth(options: SynthOptions & { readonly reuseUnchanged?: boolean }, loaded?: Project): Promise<SynthResult> {
   const project = loaded ?? (await loadProject());
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
-  const stacks = await synthesizeProject(project, { target: options.target, outdir, stacks: options.stacks });
-  if (options.contracts !== false) {
-    // Contracts belong to domains: all of them for a full synth, only the named stacks' domains otherwise.
-    const named = options.stacks.length > 0 ? new Set(stackNames(project).filter((s) => stacks.includes(s.name)).map((s) => s.owner)) : undefined;
-    writeContracts(project, outdir, named);
+  const all = stackNames(project).map((s) => s.name);
+  const wanted = options.stacks.length > 0 ? options.stacks : all;
+  const fingerprints = options.reuseUnchanged ? stackFingerprints(project) : undefined;
+  const reused = fingerprints ? wanted.filter((s) => isCurrent(join(outdir, "stacks", s), fingerprints.get(s), options.target)) : [];
+  const toWrite = wanted.filter((s) => !reused.includes(s));
+  let written: readonly string[] = [];
+  if (toWrite.length > 0) {
+    // Loaded here, not at the top: cdktf and the provider bindings cost half a second that `check` never pays.
+    const { synthesizeProject, writeContracts } = await import("@baikal/platform");
+    written = await synthesizeProject(project, { target: options.target, outdir, stacks: toWrite.length === all.length ? [] : toWrite });
+    if (options.contracts !== false) {
+      // Contracts belong to domains: all of them for a full synth, only the written stacks' domains otherwise.
+      const named = written.length < all.length ? new Set(stackNames(project).filter((s) => written.includes(s.name)).map((s) => s.owner)) : undefined;
+      writeContracts(project, outdir, named);
+    }
+    for (const stack of written) {
+      const fingerprint = fingerprints?.get(stack);
+      if (fingerprint) recordSynth(join(outdir, "stacks", stack), fingerprint, options.target);
+    }
   }
-  return { root: project.root, outdir, stacks };
+  const stacks = all.filter((s) => written.includes(s) || reused.includes(s));
+  // Every stack folder plans offline with terraform or cdktf too, from the mirror of .baikal/local.json.
+  if (options.terraformFolders !== false) prepareStackFolders(project.root, outdir, stacks);
+  return { root: project.root, outdir, stacks, reused };
 }
 
 export async function synthCommand(options: SynthOptions): Promise<number> {

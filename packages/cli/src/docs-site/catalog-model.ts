@@ -2,6 +2,7 @@ import type { Project } from "@baikal/platform/project";
 import type { AccessReport } from "../commands/access.ts";
 import { type LineageGraph, lineageGraph } from "../lineage/lineage-graph.ts";
 import { describeDataTest, describeSchedule } from "./plain-words.ts";
+import { type QueryHints, queryHints } from "./query-hints.ts";
 
 /** A column as the site shows it; partition keys are columns too, flagged, since readers query them alike. */
 export interface DocsColumn {
@@ -33,6 +34,8 @@ export interface DocsDataset {
   readonly published: boolean;
   /** Tables only: where the data is and how it is stored. */
   readonly storage?: { readonly zone: string; readonly format: string };
+  /** Tables only: how to filter on the partition keys, and an example query. */
+  readonly query?: QueryHints;
   readonly tags: Readonly<Record<string, string>>;
   readonly columns: readonly DocsColumn[];
   /** Views only: the SELECT as Athena stores it, and the file it comes from. */
@@ -134,6 +137,7 @@ export function docsCatalog(project: Project, access: AccessReport): DocsCatalog
         description: t.description,
         published: t.published ?? false,
         storage: { zone: t.zone, format: t.format },
+        query: queryHints(id, t.partitionKeys ?? []),
         tags: tableTags,
         columns,
         ...(builtBy ? { builtBy } : {}),

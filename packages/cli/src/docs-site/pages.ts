@@ -68,6 +68,18 @@ function readersSection(t: DocsDataset): string {
 <table><thead><tr><th>Environment</th><th>Who</th><th>Columns</th><th>Rows</th><th>Granted through</th></tr></thead><tbody>${t.readers.map(readerRow).join("")}</tbody></table></details>`;
 }
 
+/** Tables: how to filter on the partition keys (Athena reads only those folders) and a query to start from. */
+function querySection(t: DocsDataset): string {
+  if (!t.query) return "";
+  const keys =
+    t.query.keys.length > 0
+      ? `<p>Filter on its partition keys: Athena then reads only the matching folders, so the query is faster and costs less.</p><ul>${t.query.keys
+          .map((k) => `<li><code>${e(k.key)}</code>: ${e(k.words)}, e.g. <code>${e(k.condition)}</code></li>`)
+          .join("")}</ul>`
+      : `<p class="muted">It has no partition keys: every query reads all of it.</p>`;
+  return `<details open><summary><strong>How to query it</strong></summary>${keys}<pre><code>${e(t.query.example)}</code></pre></details>`;
+}
+
 function datasetCard(t: DocsDataset, known: Known): string {
   const what =
     t.kind === "table"
@@ -86,6 +98,7 @@ function datasetCard(t: DocsDataset, known: Known): string {
 <p>${e(t.description)}</p>
 <p class="muted">${what} Query it as <code>${e(t.id)}</code>. ${tags(t.tags)}</p>
 ${columnsTable(t)}
+${querySection(t)}
 ${flow}
 ${readersSection(t)}
 ${sql}

@@ -73,26 +73,38 @@ FROM events
 GROUP BY dt, event_type
 `;
 
-const domainTest = (name: string) => `import { fileURLToPath } from "node:url";
-import { recordSchema } from "@baikal/platform/contracts";
-import { loadProject } from "@baikal/platform/project";
+const domainTest = () => `import { domainUnderTest } from "@baikal/platform/testing";
 import { describe, expect, it } from "vitest";
 
-// The whole catalog, loaded and checked the way \`pnpm check\` does (declarations, view SQL, grants).
-const project = await loadProject(fileURLToPath(new URL("../../..", import.meta.url)));
-const domain = project.domains.find((d) => d.name === "${name}")!;
+// This domain as \`pnpm check\` sees it (declarations, view and transform SQL, grants), checked with every other
+// domain. These tests follow the declarations: rename, add or remove tables and columns and they still hold.
+const domain = await domainUnderTest(import.meta.url);
 
-describe("the ${name} domain", () => {
-  it("passes every check, its view included", () => {
-    expect(domain).toBeDefined();
-    expect(project.views.map((v) => \`\${v.domain}.\${v.name}\`)).toContain("${name}.daily_events");
+describe(\`the \${domain.name} domain\`, () => {
+  it("passes every check pnpm check makes", () => {
+    expect(domain.problems).toEqual([]);
   });
 
-  it("accepts a well-formed event and rejects one without its id", () => {
-    const events = recordSchema(domain.tables!.find((t) => t.name === "events")!);
-    expect(events.safeParse({ event_id: "e-1", event_type: "signup", occurred_at: "2024-05-01T09:30:00Z" }).success).toBe(true);
-    expect(events.safeParse({ event_type: "signup", occurred_at: "2024-05-01T09:30:00Z" }).success).toBe(false);
+  // Every table is a record contract for the producers that write it.
+  describe.each(domain.tables)("table %s", (table) => {
+    it("accepts a record with every column filled as declared", () => {
+      expect(domain.contract(table).safeParse(domain.exampleRecord(table)).error).toBeUndefined();
+    });
+
+    it("rejects a field it does not declare", () => {
+      expect(domain.contract(table).safeParse({ ...domain.exampleRecord(table), not_declared: 1 }).success).toBe(false);
+    });
+
+    it.each(domain.requiredColumns(table))("rejects a record without its required column %s", (column) => {
+      const { [column]: _left_out, ...record } = domain.exampleRecord(table);
+      expect(domain.contract(table).safeParse(record).success).toBe(false);
+    });
   });
+
+  // Add checks of your own with the names of domain.ts, for example:
+  // it("accepts a signup event", () => {
+  //   expect(domain.contract("events").parse({ event_id: "e-1", event_type: "signup", occurred_at: "2024-05-01 09:30:00" })).toBeTruthy();
+  // });
 });
 `;
 
@@ -126,6 +138,6 @@ export function domainFiles(scaffold: DomainScaffold): Record<string, string> {
     [`${dir}/domain.ts`]: domainTs(scaffold),
     [`${dir}/views/daily_events.sql`]: viewSql(),
     [`${dir}/tests/daily_events.ts`]: unitTest(),
-    [`${dir}/test/domain.test.ts`]: domainTest(scaffold.name),
+    [`${dir}/test/domain.test.ts`]: domainTest(),
   };
 }

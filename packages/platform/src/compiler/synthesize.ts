@@ -5,7 +5,7 @@
  * cores nearly halve it. Platform and consumer stacks stay on this thread: the platform stacks need the
  * cost monitor's bundle, built once here.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -88,9 +88,14 @@ function mergeShards(outdir: string, shardDirs: readonly string[]): void {
   for (const dir of shardDirs) {
     const shardManifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Manifest;
     for (const name of Object.keys(shardManifest.stacks)) {
+      // Entry by entry, as one App writes: Terraform's working files in the folder (.terraform, lock file, saved plans) stay.
       const target = join(outdir, "stacks", name);
-      if (existsSync(target)) rmSync(target, { recursive: true, force: true });
-      renameSync(join(dir, "stacks", name), target);
+      const written = join(dir, "stacks", name);
+      mkdirSync(target, { recursive: true });
+      for (const entry of readdirSync(written)) {
+        rmSync(join(target, entry), { recursive: true, force: true });
+        renameSync(join(written, entry), join(target, entry));
+      }
       stacks[name] = shardManifest.stacks[name];
     }
   }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { TableDeclaration } from "../declarations/table.ts";
 import { type HiveType, parseHiveType } from "../declarations/hive-type.ts";
+import { badColumn, badColumnType, notATable } from "./contract-messages.ts";
 
 const INTEGER_BOUNDS: Record<string, [number, number]> = {
   tinyint: [-128, 127],
@@ -62,10 +63,15 @@ const nullable = (schema: z.ZodType) => schema.nullable();
  * sending a new field has to add it to the contract first.
  */
 export function recordSchema(table: TableDeclaration) {
+  // Tests and producers pass tables looked up by name: an unknown name must say so, not fail deep inside.
+  if (typeof table !== "object" || table === null || typeof table.name !== "string" || !Array.isArray(table.columns)) throw new Error(notATable(table));
   const shape: Record<string, z.ZodType> = {};
-  for (const column of table.columns) {
+  for (const [index, column] of table.columns.entries()) {
+    if (typeof column !== "object" || column === null || typeof column.name !== "string" || typeof column.type !== "string") {
+      throw new Error(badColumn(table.name, index, column));
+    }
     const parsed = parseHiveType(column.type);
-    if ("error" in parsed) throw new Error(`${table.name}.${column.name}: ${parsed.error}`);
+    if ("error" in parsed) throw new Error(badColumnType(table.name, column.name, parsed.error));
     const value = valueSchema(parsed.type).describe(column.description);
     shape[column.name] = column.required ? value : value.nullable().optional();
   }

@@ -1,0 +1,59 @@
+import { formatPath, formatProblem, type Problem } from "@baikal/platform/project";
+
+/** How `baikal check` reports: lines for people, JSON for scripts and editors, annotations for GitHub Actions. */
+export const CHECK_FORMATS = ["text", "json", "github"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+export interface CheckCounts {
+  readonly domains: number;
+  readonly tables: number;
+  readonly views: number;
+  readonly stacks: number;
+  readonly ms: number;
+}
+
+export interface JsonProblem {
+  /** Repository-relative file, or the unit the problem is about. */
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** Where inside the declaration, e.g. `tables[0].columns[2].name`. */
+  readonly path?: string;
+  readonly message: string;
+  /** The line `pnpm check` prints. */
+  readonly text: string;
+}
+
+export const jsonProblem = (p: Problem): JsonProblem => ({
+  file: p.source,
+  ...(p.line !== undefined ? { line: p.line, column: p.column ?? 1 } : {}),
+  ...(p.path && p.path.length > 0 ? { path: formatPath(p.path) } : {}),
+  message: p.message,
+  text: formatProblem(p),
+});
+
+/** `baikal check --json`: one document, on success and on failure. */
+export function checkJson(result: { readonly counts?: CheckCounts; readonly problems: readonly Problem[] }): string {
+  const body = result.problems.length === 0 ? { ok: true, ...result.counts } : { ok: false, problems: result.problems.map(jsonProblem) };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
+
+// Workflow commands: data escapes %, CR and LF; properties also : and , (actions/toolkit, command.ts).
+const escapeData = (text: string) => text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+const escapeProperty = (text: string) => escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+
+/**
+ * A GitHub Actions error annotation, shown on the pull request's diff at the problem's line:
+ * `::error file=domains/news/domain.ts,line=41,col=7,title=baikal check::tables[0].colums: unknown key ...`.
+ * A problem about no particular file (e.g. a missing baikal.config.ts) is annotated without one.
+ */
+export function githubAnnotation(p: Problem): string {
+  const isFile = /\.(ts|sql|json)$/.test(p.source) && !p.source.startsWith("/");
+  const path = p.path && p.path.length > 0 ? `${formatPath(p.path)}: ` : "";
+  const properties = [
+    ...(isFile ? [`file=${escapeProperty(p.source)}`] : []),
+    ...(isFile && p.line !== undefined ? [`line=${p.line}`, `col=${p.column ?? 1}`] : []),
+    `title=${escapeProperty("baikal check")}`,
+  ];
+  return `::error ${properties.join(",")}::${escapeData(`${isFile ? "" : `${p.source}: `}${path}${p.message}`)}`;
+}
