@@ -39,7 +39,9 @@ async function synthPlatformOf(project: Project): Promise<TerraformJson> {
 
 const project = await loadProject(repository({ ...SLACK, quicksightReaders: ["bi"] }));
 const json = await synthPlatformOf(project);
-const grants = resources(json, "aws_lakeformation_permissions");
+const everyGrant = resources(json, "aws_lakeformation_permissions");
+/** The cost report's grants; the platform stack also grants DESCRIBE on `default` (default_database_<principal>). */
+const grants = Object.fromEntries(Object.entries(everyGrant).filter(([id]) => id.startsWith("grant_")));
 
 describe("cost report datasets: checks when the project loads", () => {
   it("fails when a cost-dataset reader is not a declared principal", async () => {
@@ -65,7 +67,8 @@ describe("cost report datasets in the platform stack", () => {
       data_set_id: "platform-cost_per_day-staging",
       name: "cost_per_day",
       import_mode: "SPICE",
-      depends_on: ["aws_glue_catalog_table.view_cost_per_day"],
+      // After its view, and after the readers' grants (the chain's last): SPICE imports when the dataset is created.
+      depends_on: ["aws_glue_catalog_table.view_cost_per_day", "aws_lakeformation_permissions.grant_bi_most_expensive_queries"],
       physical_table_map: [
         {
           physical_table_map_id: "view",
@@ -155,6 +158,10 @@ describe("cost report datasets in the platform stack", () => {
       chain.push(next[0]!);
     }
     expect([...chain].sort()).toEqual([...ids].sort());
+    // DESCRIBE on `default` for the account's querying principals follows, in the same chain.
+    const defaults = Object.keys(everyGrant).filter((id) => id.startsWith("default_database_"));
+    expect(defaults.sort()).toEqual(["default_database_analysts", "default_database_bi", "default_database_scientists"]);
+    expect(everyGrant.default_database_analysts!.depends_on).toContain(grantAddress(chain[chain.length - 1]!));
   });
 
   it("shows the readers' access to the cost views and the query log in the access report, through the datasets", () => {
@@ -174,7 +181,7 @@ describe("cost report datasets in the platform stack", () => {
     const plain = await synthPlatformOf(await loadProject(repository(SLACK)));
     expect(resources(plain, "aws_quicksight_data_set")).toEqual({});
     expect(resources(plain, "aws_quicksight_refresh_schedule")).toEqual({});
-    expect(resources(plain, "aws_lakeformation_permissions")).toEqual({});
+    expect(Object.keys(resources(plain, "aws_lakeformation_permissions")).filter((id) => !id.startsWith("default_database_"))).toEqual([]);
     expect(resources(plain, "aws_glue_catalog_table").view_cost_per_day).toBeDefined();
   });
 });

@@ -44,6 +44,9 @@ export function stackInputs(project: Project, stack: StackName, options: StackIn
         views: project.views.filter((v) => v.domain === PLATFORM_DATABASE),
         // AppFlow writes to the raw bucket as a service principal, so the bucket's policy names each flow's prefix.
         appflowRawPrefixes: appflowRawPrefixes(project.domains),
+        rdsExports: project.domains.some((d) => (d.ingestions ?? []).some((i) => i.kind === "rds-snapshot-export")),
+        // Accounts reading the catalog through shares need its key too.
+        consumerAccounts: options.grants.environments.find((e) => e.environment === environment)!.consumers.map((c) => c.accountId),
       },
     };
   }

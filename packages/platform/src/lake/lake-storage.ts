@@ -2,6 +2,7 @@ import { DEFAULTS } from "../declarations/defaults.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { DataAwsIamPolicyDocument, KmsAlias, KmsKey } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
+import { administeredByTheAccount, usedByTheAccountThrough } from "../encryption/key-policy.ts";
 import { type BucketPurpose, bucketArn, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
 import { LakeBucket, type LakeBucketProps } from "./lake-bucket.ts";
 import { appflowBucketStatements, appflowKeyStatements } from "./appflow-writes.ts";
@@ -14,6 +15,11 @@ export interface LakeStorageProps {
    * @default [] - AppFlow may not write to the lake
    */
   readonly appflowRawPrefixes?: readonly string[];
+  /**
+   * A domain exports RDS snapshots: RDS encrypts the export with the lake key on the caller's behalf, so the key
+   * admits use through RDS as well as through S3. @default false
+   */
+  readonly rdsExports?: boolean;
 }
 
 /**
@@ -28,19 +34,17 @@ export class LakeStorage extends Construct {
     super(scope, id);
     const org = props.organisation;
     const env = props.environment;
-    const account = environment(org, env).accountId;
+    const { accountId: account, region } = environment(org, env);
     const lake = org.lake ?? {};
     const noncurrentVersionRetentionDays = lake.noncurrentVersionRetentionDays ?? DEFAULTS.noncurrentVersionRetentionDays;
     const abortIncompleteUploadDays = DEFAULTS.abortIncompleteUploadDays;
 
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key_policy", {
       statement: [
-        {
-          sid: "AccountAdministersTheKeyThroughIam",
-          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account}:root`] }],
-          actions: ["kms:*"],
-          resources: ["*"],
-        },
+        administeredByTheAccount(account),
+        // Lake data is read and written through S3 (Athena, Lake Formation's credentials, the cost monitor), and RDS
+        // encrypts snapshot exports; a direct KMS call with the account's credentials is refused.
+        usedByTheAccountThrough(props.rdsExports ? "AccountUsesTheKeyThroughS3AndRds" : "AccountUsesTheKeyThroughS3", account, region, props.rdsExports ? ["s3", "rds"] : ["s3"]),
         ...appflowKeyStatements(account, (props.appflowRawPrefixes ?? []).length > 0),
       ],
     });
