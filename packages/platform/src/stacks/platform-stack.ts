@@ -92,6 +92,15 @@ export class PlatformStack extends BaikalStack {
 
     const views = addAthenaViews(this, props.views ?? [], { databaseName: this.database.name, accountId: environment(organisation, env).accountId });
 
+    // Athena describes `default` before every query: DESCRIBE on it for every principal of this account that queries,
+    // once Lake Formation's settings exist and the Redash role, when Baikal creates it, does. First in the stack's
+    // chain of grants, so everything that waits for the chain (the cost report's datasets) waits for these too.
+    addDefaultDatabaseAccess(this, {
+      principals: queryingPrincipals(organisation, env),
+      catalogId: accountId,
+      after: [this.lakeFormation.settings, ...(bi.redashRole ? [bi.redashRole] : [])],
+    });
+
     const settings = organisation.costMonitor;
     if (settings) {
       if (!props.costMonitorAssets) {
@@ -124,13 +133,5 @@ export class PlatformStack extends BaikalStack {
         afterGrants: grants.slice(-1).map((g) => g.resource),
       });
     }
-
-    // Athena describes `default` before every query: DESCRIBE on it for every principal of this account that queries,
-    // once Lake Formation's settings exist and the Redash role, when Baikal creates it, does.
-    addDefaultDatabaseAccess(this, {
-      principals: queryingPrincipals(organisation, env),
-      catalogId: accountId,
-      after: [this.lakeFormation.settings, ...(bi.redashRole ? [bi.redashRole] : [])],
-    });
   }
 }
