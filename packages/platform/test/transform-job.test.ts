@@ -81,12 +81,17 @@ describe("TransformJob", () => {
     ]);
   });
 
-  it("lets the run write only under the target's prefix, read its sources, use its workgroup and the lake key", async () => {
+  it("lets the run write only under the target's prefix, use its workgroup and the lake key, and read its sources only through Lake Formation", async () => {
     const json = await synth();
     const bySid = Object.fromEntries(statements(json, "transform_daily_users_access").map((s) => [s.sid, s]));
     expect(bySid.RunQueriesInTheDomainWorkgroup!.resources).toEqual(["arn:aws:athena:eu-west-1:111111111111:workgroup/web"]);
     expect(bySid.ReplaceTheTargetOnly!.resources).toEqual(["arn:aws:s3:::acme-staging-curated-111111111111/web/daily_users/*"]);
-    expect(bySid.ReadSources!).toMatchObject({ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::acme-staging-raw-111111111111/web/page_views/*"] });
+    // Sources are read with the credentials Lake Formation vends for the run's grants, never with S3 reads of its own.
+    expect(Object.values(bySid).filter((s) => s.actions.includes("s3:GetObject")).flatMap((s) => s.resources)).toEqual([
+      "arn:aws:s3:::acme-staging-curated-111111111111/web/daily_users/*",
+      "arn:aws:s3:::acme-staging-query-results-111111111111/web/*",
+    ]);
+    expect(bySid.ListRawPrefixes).toBeUndefined();
     expect(bySid.ListCuratedPrefixes!.condition).toEqual([{ test: "StringLike", variable: "s3:prefix", values: ["web/daily_users/*"] }]);
     expect(bySid.UseTheLakeKey!.condition).toEqual([{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: ["alias/acme-lake"] }]);
     expect(bySid.GetLakeFormationCredentials!.actions).toEqual(["lakeformation:GetDataAccess"]);

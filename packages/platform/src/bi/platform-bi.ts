@@ -2,7 +2,7 @@ import { DEFAULTS } from "../declarations/defaults.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { workgroupArn, workgroupResultsLocation } from "../athena/workgroup-names.ts";
 import { resolvePrincipal } from "../grants/principals.ts";
-import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement, IamRole, IamRolePolicy, type KmsKey, QuicksightDataSource, type S3Bucket } from "../iac/aws.ts";
+import { DataAwsIamPolicyDocument, type DataAwsIamPolicyDocumentStatement, IamRole, IamRolePolicy, type KmsKey, QuicksightDataSource } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
 import { bucketName, environment } from "../naming/names.ts";
@@ -21,8 +21,6 @@ export const DATA_SOURCE_OWNER_ACTIONS = [
 export interface PlatformBiProps {
   readonly organisation: OrganisationDeclaration;
   readonly environment: string;
-  /** The lake's zone buckets, read through Athena. */
-  readonly lakeBuckets: readonly S3Bucket[];
   readonly key: KmsKey;
 }
 
@@ -74,7 +72,12 @@ export class PlatformBi extends Construct {
     }
   }
 
-  /** Athena on one workgroup, Glue read, the lake read through Lake Formation, the workgroup's results prefix. */
+  /**
+   * Athena on one workgroup, Glue read, Lake Formation's credentials, and what Athena needs for the query results:
+   * the workgroup's results prefix and the lake key, which encrypts them, only for the query-results bucket. No read
+   * of the raw or curated buckets: Athena reads registered data with the credentials Lake Formation vends, and an
+   * IAM read there would bypass every Lake Formation permission (the buckets' policies deny it anyway).
+   */
   private queryStatements(props: PlatformBiProps, workgroup: string): DataAwsIamPolicyDocumentStatement[] {
     const { organisation: org, environment: env } = props;
     const { region, accountId } = environment(org, env);
@@ -102,14 +105,23 @@ export class PlatformBi extends Construct {
         resources: [`arn:aws:glue:${region}:${accountId}:catalog`, `arn:aws:glue:${region}:${accountId}:database/*`, `arn:aws:glue:${region}:${accountId}:table/*/*`],
       },
       { sid: "LakeFormationData", actions: ["lakeformation:GetDataAccess"], resources: ["*"] },
-      { sid: "ListLake", actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [...props.lakeBuckets.map((b) => b.arn), results] },
-      { sid: "ReadLake", actions: ["s3:GetObject"], resources: props.lakeBuckets.map((b) => `${b.arn}/*`) },
+      { sid: "ListResults", actions: ["s3:GetBucketLocation", "s3:ListBucket"], resources: [results] },
       {
         sid: "WriteResults",
         actions: ["s3:AbortMultipartUpload", "s3:GetObject", "s3:ListMultipartUploadParts", "s3:PutObject"],
         resources: [`${results}/${prefix}*`],
       },
-      { sid: "UseLakeKey", actions: ["kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKey*"], resources: [props.key.arn] },
+      {
+        // Through S3 only, and only for the query-results bucket (its Bucket Keys make the bucket the context).
+        sid: "UseLakeKeyForResults",
+        actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        resources: [props.key.arn],
+        condition: [
+          { test: "StringEquals", variable: "kms:ViaService", values: [`s3.${region}.amazonaws.com`] },
+          { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [results, `${results}/${prefix}*`] },
+        ],
+      },
+      { sid: "DescribeLakeKey", actions: ["kms:DescribeKey"], resources: [props.key.arn] },
     ];
   }
 }

@@ -88,7 +88,7 @@ export class PlatformStack extends BaikalStack {
     });
 
     new PlatformWorkgroups(this, "workgroup", { organisation, environment: env, resultsKeyArn: this.storage.key.arn });
-    const bi = new PlatformBi(this, "bi", { organisation, environment: env, lakeBuckets: [this.storage.buckets.raw.bucket, this.storage.buckets.curated.bucket], key: this.storage.key });
+    const bi = new PlatformBi(this, "bi", { organisation, environment: env, key: this.storage.key });
 
     const views = addAthenaViews(this, props.views ?? [], { databaseName: this.database.name, accountId: environment(organisation, env).accountId });
 

@@ -18,9 +18,10 @@ export interface RunPermissionsProps {
 
 /**
  * Exactly what one transform's run needs: its domain's workgroup, the catalog entries it reads and writes, S3
- * reads on its sources, S3 writes and deletes on its target's prefix only, its workgroup's result prefix, the lake
- * key, Lake Formation's credential vending, its alert topic, log delivery and the transforms it starts. Lake
- * Formation does not govern writes to S3, so the target prefix in IAM is what confines the run's writes.
+ * writes and deletes on its target's prefix only, its workgroup's result prefix, the lake key, Lake Formation's
+ * credential vending, its alert topic, log delivery and the transforms it starts. Its sources are read with the
+ * credentials Lake Formation vends for its grants, never with S3 permissions of its own; Lake Formation does not
+ * govern writes to S3, so the target prefix in IAM is what confines the run's writes.
  */
 export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocumentStatement[] {
   const { organisation: org, environment: env, transform: t } = props;
@@ -29,15 +30,14 @@ export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocu
   type Place = { purpose: BucketPurpose; bucket: string; prefix: string };
   const place = (purpose: BucketPurpose, prefix: string): Place => ({ purpose, bucket: `arn:aws:s3:::${bucketName(org, env, purpose)}`, prefix });
   const target = place("curated", `${t.domain}/${tableLocation(t.target)}`);
-  const sources = t.sources.map((s) => place(s.table.zone, `${s.database}/${tableLocation(s.table)}`));
   const results = place("query-results", `${props.workgroup}/`);
   // ListBucket takes the bucket as resource; the prefix condition keeps listings to what the run may read.
-  const listings = (["raw", "curated", "query-results"] as const).flatMap((purpose) => {
-    const places = [...sources, target, results].filter((p) => p.purpose === purpose);
+  const listings = (["curated", "query-results"] as const).flatMap((purpose) => {
+    const places = [target, results].filter((p) => p.purpose === purpose);
     if (places.length === 0) return [];
     return [
       {
-        sid: `List${purpose === "query-results" ? "QueryResults" : purpose === "raw" ? "Raw" : "Curated"}Prefixes`,
+        sid: `List${purpose === "query-results" ? "QueryResults" : "Curated"}Prefixes`,
         actions: ["s3:ListBucket"],
         resources: [places[0]!.bucket],
         condition: [{ test: "StringLike", variable: "s3:prefix", values: [...new Set(places.map((p) => `${p.prefix}*`))] }],
@@ -72,7 +72,6 @@ export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocu
       actions: ["glue:BatchCreatePartition", "glue:CreatePartition", "glue:UpdatePartition"],
       resources: [glue("catalog"), glue(`database/${t.domain}`), glue(`table/${t.domain}/${t.target.name}`)],
     },
-    ...(sources.length > 0 ? [{ sid: "ReadSources", actions: ["s3:GetObject"], resources: sources.map((s) => `${s.bucket}/${s.prefix}*`) }] : []),
     {
       sid: "ReplaceTheTargetOnly",
       actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"],
