@@ -1,6 +1,7 @@
 import { watch } from "node:fs";
 import { join } from "node:path";
 import { DeclarationError, findProjectRoot, formatProblem, LoadSession, loadProject, type Project, stackNames } from "@baikal/platform/project";
+import { reportRules } from "../preflight/report-rules.ts";
 
 export interface CheckOptions {
   /** Keep running and check again after every change under domains/ or to baikal.config.ts. */
@@ -18,7 +19,24 @@ export async function checkCommand(options: CheckOptions = {}): Promise<number> 
   const started = performance.now();
   const project = await loadProject();
   console.log(summary(project, Math.round(performance.now() - started)));
-  return 0;
+  return (await checkPreflightRules(project)) ? 1 : 0;
+}
+
+/**
+ * Baikal's rules over the synthesized stacks (loaded only now: synthesis needs cdktf). Only stacks whose fingerprint
+ * changed since the last check are synthesized, in memory. Returns whether anything fails the check.
+ */
+async function checkPreflightRules(project: Project): Promise<boolean> {
+  const started = performance.now();
+  const { checkRules, RULES } = await import("@baikal/platform/preflight");
+  const result = await checkRules(project);
+  const failed = await reportRules(result, (line) => console.log(line));
+  const suppressed = result.suppressed.length > 0 ? `, ${result.suppressed.length} suppressed` : "";
+  const findings = result.findings.length === 0 ? "no findings" : `${result.findings.length} finding${result.findings.length === 1 ? "" : "s"}`;
+  console.log(
+    `preflight: ${RULES.length} rules over ${result.stacks} stacks (${result.synthesized} synthesized, ${result.stacks - result.synthesized} unchanged): ${findings}${suppressed} in ${Math.round(performance.now() - started)} ms`,
+  );
+  return failed;
 }
 
 /**

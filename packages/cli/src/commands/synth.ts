@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { type DeployTarget, type Project, stackNames } from "@baikal/platform/project";
+import { reportRules } from "../preflight/report-rules.ts";
 
 export interface SynthOptions {
   readonly stacks: readonly string[];
@@ -23,6 +24,11 @@ export async function synth(options: SynthOptions, loaded?: Project): Promise<Sy
   const project = loaded ?? (await loadProject());
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
   const stacks = await synthesizeProject(project, { target: options.target, outdir, stacks: options.stacks });
+  // Baikal's rules over what was just written: an error stops here, before any plan.
+  const { checkSynthesizedStacks } = await import("@baikal/platform/preflight");
+  if (await reportRules(checkSynthesizedStacks(project, outdir, stacks), (line) => console.error(line))) {
+    throw new Error(`the synthesized stacks break Baikal's rules (above); nothing was planned. Stacks are in ${outdir}/stacks`);
+  }
   if (options.contracts !== false) {
     // Contracts belong to domains: all of them for a full synth, only the named stacks' domains otherwise.
     const named = options.stacks.length > 0 ? new Set(stackNames(project).filter((s) => stacks.includes(s.name)).map((s) => s.owner)) : undefined;

@@ -1,32 +1,10 @@
 import { ATHENA_DEFAULT_DATABASE } from "../athena/workgroup-names.ts";
-import type { OrganisationDeclaration } from "../declarations/organisation.ts";
-import { isLakeFormationAdmin, resolvePrincipal } from "../grants/principals.ts";
+import type { QueryingPrincipal } from "../grants/querying-principals.ts";
 import type { LakeformationPermissions } from "../iac/aws.ts";
 import type { Construct, TerraformResource } from "../iac/cdktf.ts";
-import { environment } from "../naming/names.ts";
 import { GrantChain } from "./lake-formation-grant.ts";
 
-/** A principal that may query Athena in an account, by its logical name when it has one. */
-export interface QueryingPrincipal {
-  /** Part of the construct id: `default_database_<name>`. */
-  readonly name: string;
-  /** What `aws_lakeformation_permissions.principal` takes. */
-  readonly principal: string;
-}
-
-/**
- * The principals of `principals` that query in the environment's own account: IAM roles and users, and QuickSight
- * groups (QuickSight queries with its users' Lake Formation permissions). Lake Formation admins are left out:
- * they hold every permission already, and Lake Formation refuses grants to them.
- */
-export function queryingPrincipals(org: OrganisationDeclaration, env: string): QueryingPrincipal[] {
-  const own = environment(org, env).accountId;
-  return Object.keys(org.principals ?? {})
-    .sort()
-    .map((name) => resolvePrincipal(org, name, env))
-    .filter((p) => p !== undefined && p.kind !== "external-account" && p.accountId === own && !isLakeFormationAdmin(org, env, p.principal))
-    .map((p) => ({ name: p!.name, principal: p!.principal }));
-}
+export { queryingPrincipals, type QueryingPrincipal } from "../grants/querying-principals.ts";
 
 export interface DefaultDatabaseAccessProps {
   readonly principals: readonly QueryingPrincipal[];

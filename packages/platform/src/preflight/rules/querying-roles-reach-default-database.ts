@@ -1,5 +1,5 @@
 import { ATHENA_DEFAULT_DATABASE } from "../../athena/workgroup-names.ts";
-import { queryingPrincipals } from "../../governance/default-database-access.ts";
+import { queryingPrincipals } from "../../grants/querying-principals.ts";
 import { environment } from "../../naming/names.ts";
 import { policiesOf } from "../stack/policies.ts";
 import { resolveString } from "../stack/references.ts";

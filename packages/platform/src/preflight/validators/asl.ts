@@ -3,7 +3,8 @@ import { formatAddress, type SynthesizedStack } from "../stack/synthesized-stack
 import { stateMachinesOf } from "../stack/state-machines.ts";
 import type { Finding } from "./finding.ts";
 
-type AslValidator = (definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }) => { isValid: boolean; errors: { message?: string; path?: string }[] };
+type AslError = { "Error code"?: string; Message?: string; message?: string };
+type AslValidator = (definition: unknown, options?: { checkPaths?: boolean; checkArn?: boolean }) => { isValid: boolean; errors: AslError[] };
 const aslValidator = createRequire(import.meta.url)("asl-validator") as AslValidator;
 
 /**
@@ -23,7 +24,8 @@ export function validateStateMachineLanguage(stack: SynthesizedStack): Finding[]
     // asl-validator fills in QueryLanguage on the states it is given: hand it a copy.
     const result = aslValidator(structuredClone(machine.definition), { checkPaths: true, checkArn: true });
     for (const error of result.isValid ? [] : result.errors) {
-      findings.push({ check: "asl", stack: stack.name, where, message: `Amazon States Language: ${error.message ?? JSON.stringify(error)}` });
+      const text = error["Error code"] ? `${error["Error code"]}: ${error.Message}` : (error.message ?? JSON.stringify(error));
+      findings.push({ check: "asl", stack: stack.name, where, message: `Amazon States Language: ${text}` });
     }
   }
   return findings;

@@ -18,7 +18,7 @@ export const preflightMessages = {
   unknownStatesError: (at: string, name: string, known: readonly string[]) =>
     `${at}: "${name}" is not an error the States language defines${didYouMean(name, known)}`,
   unknownServiceError: (at: string, name: string, service: string, errors: readonly string[]) =>
-    `${at}: "${name}" is not an error of ${service}${didYouMean(name, errors)}; it never matches (errors: ${list(errors)})`,
+    `${at}: "${name}" is not an error of ${service}, so it never matches${didYouMean(name, errors)} (errors: ${list(errors)})`,
   undocumentedErrorPrefix: (at: string, name: string, resource: string) =>
     `${at}: "${name}" names an error of ${resource}, whose error names optimized-integrations.json does not document`,
   jsonataSyntax: (field: string, message: string) => `${field}: the JSONata does not parse: ${message}`,
