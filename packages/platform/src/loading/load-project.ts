@@ -14,6 +14,7 @@ import { locateProblems } from "./locate.ts";
 import { ViewAnalysisCache } from "../caching/analysis-cache.ts";
 import { analyzeView, createCatalog } from "@baikal/sql";
 import { withIngestionTables } from "../ingestion/ingestion-tables.ts";
+import { checkLimits } from "../preflight/limits/check-limits.ts";
 import type { Domain, Project } from "./project.ts";
 
 export const CONFIG_FILE = "baikal.config.ts";
@@ -164,7 +165,12 @@ export async function loadProject(root: string = findProjectRoot(), options: Loa
   if (sqlProblems.length > 0) throw new DeclarationError(sortProblems(locateInDomainFiles(root, sqlProblems)));
   // Grants need the views' lineage, so they are checked last.
   const { problems: compiled } = compileGrants({ organisation: organisation.value, domains, views });
-  const grantProblems = [...compiled, ...checkDatasets(organisation.value, domains)];
+  const grantProblems = [
+    ...compiled,
+    ...checkDatasets(organisation.value, domains),
+    // AWS's limits on declared values (lengths, counts, schedules, definition sizes), at the place each is declared.
+    ...checkLimits({ organisation: organisation.value, domains, views, transforms }, CONFIG_FILE),
+  ];
   if (grantProblems.length > 0) {
     const inConfig = grantProblems.filter((p) => p.source === CONFIG_FILE);
     const placed = [
