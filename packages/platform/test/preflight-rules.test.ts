@@ -58,6 +58,16 @@ describe("Baikal's rules", () => {
     expect(violations(rule("lambda-reserved-concurrency"), platform, configured)).toEqual([]);
   });
 
+  it("lambda-policy-size: fails when a function's permissions pass Lambda's 20 KB", () => {
+    const platform = stack("platform-staging");
+    const permissions = resources(platform).aws_lambda_permission!;
+    const one = permissions.cost_monitor_transform_alerts_permission!;
+    // A statement per topic, as per-domain permissions would make them.
+    for (let i = 0; i < 80; i++) permissions[`topic_${i}`] = { ...one, statement_id: `Topic${i}`, source_arn: `arn:aws:sns:eu-west-1:111111111111:acme-domain${i}-transform-failures` };
+    expect(violations(rule("lambda-policy-size"), platform)).toEqual([expect.stringMatching(/^aws_lambda_function\.cost_monitor_transform_alerts: acme-transform-alerts's resource-based policy would be \d+ bytes, over Lambda's 20480$/)]);
+    expect(violations(rule("lambda-policy-size"), stack("platform-staging"))).toEqual([]);
+  });
+
   it("kms-key-arn-not-alias: fails when AppFlow, Athena or CloudWatch Logs get an alias", () => {
     const d01 = stack("domain-d01-staging");
     resources(d01).aws_appflow_flow!.ingestion_salesforce_sf_accounts!.kms_arn = "arn:aws:kms:eu-west-1:111111111111:alias/acme-lake";

@@ -5,6 +5,7 @@ import { crossAccountSharesAccepted } from "./cross-account-shares-accepted.ts";
 import { keyArnsWhereServicesCreateGrants } from "./key-arns-where-services-create-grants.ts";
 import { keyPoliciesUseThroughServices } from "./key-policies-use-through-services.ts";
 import { lakeReadOnlyThroughLakeFormation } from "./lake-read-only-through-lake-formation.ts";
+import { lambdaPolicySize } from "./lambda-policy-size.ts";
 import { logGroupsEncrypted } from "./log-groups-encrypted.ts";
 import { queryingRolesReachDefaultDatabase } from "./querying-roles-reach-default-database.ts";
 import { queuesEncrypted } from "./queues-encrypted.ts";
@@ -22,6 +23,7 @@ export type { Rule, RuleContext, RuleViolation } from "./rule.ts";
 export const RULES: readonly Rule[] = [
   queryingRolesReachDefaultDatabase,
   reservedConcurrencyOnlyWhenConfigured,
+  lambdaPolicySize,
   keyArnsWhereServicesCreateGrants,
   keyPoliciesUseThroughServices,
   logGroupsEncrypted,
