@@ -9,6 +9,11 @@ export interface SynthOptions {
   readonly outdir?: string;
   /** Write the record contracts of the synthesized stacks' domains. @default true */
   readonly contracts?: boolean;
+  /**
+   * Run Baikal's rules over the stacks and fail on an error. Comparisons (`affected`, `guard`) synthesize to compare,
+   * not to deploy, and turn it off. @default true
+   */
+  readonly rules?: boolean;
 }
 
 export interface SynthResult {
@@ -25,9 +30,11 @@ export async function synth(options: SynthOptions, loaded?: Project): Promise<Sy
   const outdir = options.outdir ? resolve(options.outdir) : join(project.root, "cdktf.out");
   const stacks = await synthesizeProject(project, { target: options.target, outdir, stacks: options.stacks });
   // Baikal's rules over what was just written: an error stops here, before any plan.
-  const { checkSynthesizedStacks } = await import("@baikal/platform/preflight");
-  if (await reportRules(checkSynthesizedStacks(project, outdir, stacks), (line) => console.error(line))) {
-    throw new Error(`the synthesized stacks break Baikal's rules (above); nothing was planned. Stacks are in ${outdir}/stacks`);
+  if (options.rules !== false) {
+    const { checkSynthesizedStacks } = await import("@baikal/platform/preflight");
+    if (await reportRules(checkSynthesizedStacks(project, outdir, stacks), (line) => console.error(line))) {
+      throw new Error(`the synthesized stacks break Baikal's rules (above); nothing was planned. Stacks are in ${outdir}/stacks`);
+    }
   }
   if (options.contracts !== false) {
     // Contracts belong to domains: all of them for a full synth, only the named stacks' domains otherwise.
