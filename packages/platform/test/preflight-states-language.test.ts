@@ -78,6 +78,20 @@ describe("JSONata evaluated on sample inputs built from the definition", () => {
     ]);
   });
 
+  it("evaluates the states inside a Map with an item and the variables assigned before it", async () => {
+    expect(
+      await jsonata({
+        Prepare: { Type: "Pass", Assign: { prefix: "p/" }, Output: { keys: ["a", "b"] }, Next: "Each" },
+        Each: {
+          Type: "Map",
+          Items: "{% $states.input.keys %}",
+          ItemProcessor: { StartAt: "Use", States: { Use: { Type: "Pass", Output: "{% $prefix & $states.input & $missing %}", End: true } } },
+          End: true,
+        },
+      }),
+    ).toEqual([`${at("Each.ItemProcessor.States.Use")}: ${m.unassignedVariable("Output", "missing")}`]);
+  });
+
   it("starts a machine with what its schedule and the machines that start it pass", async () => {
     const definition = (states: Record<string, unknown>) => JSON.stringify({ QueryLanguage: "JSONata", StartAt: Object.keys(states)[0], States: states });
     const stack = stackOf({

@@ -12,12 +12,16 @@ export interface AwsLimit {
   readonly what: string;
   readonly doc: string;
   readonly source: string;
+  /** For a limit on which values apply (QuickSight's intervals that take a time of day). */
+  readonly values?: readonly string[];
+  /** For cron expressions: each field's range and names. */
+  readonly fields?: readonly { readonly name: string; readonly min: number; readonly max: number; readonly names?: readonly string[] }[];
 }
 
 export type LimitId = keyof typeof limits.limits;
 
 export function awsLimit(id: LimitId): AwsLimit {
-  return limits.limits[id] as AwsLimit;
+  return limits.limits[id] as unknown as AwsLimit;
 }
 
 export const limitMessages = {
@@ -44,7 +48,7 @@ export const limitMessages = {
   cronField: (expression: string, field: string, value: string, min: number, max: number, names?: readonly string[]) =>
     `"${expression}": the ${field} field is "${value}", but ${field} takes ${min} to ${max}${names ? ` or ${names[0]} to ${names[names.length - 1]}` : ""}, with , - * / (${awsLimit("eventbridge-cron-fields").doc})`,
   timeOfDay: (interval: string) => {
-    const l = awsLimit("quicksight-time-of-day") as AwsLimit & { values: string[] };
-    return `a ${interval} refresh takes no time of day: QuickSight takes one only for ${(l as unknown as { values: string[] }).values.join(", ")} (${l.doc}); remove timeOfDay`;
+    const l = awsLimit("quicksight-time-of-day");
+    return `a ${interval} refresh takes no time of day: QuickSight takes one only for ${l.values!.join(", ")} (${l.doc}); remove timeOfDay`;
   },
 };

@@ -11,7 +11,7 @@ export function quicksightLimits(org: OrganisationDeclaration, domain: Domain): 
   const problems: Problem[] = [];
   const maxPrincipals = awsLimit("quicksight-dataset-permissions").max!;
   const maxColumns = awsLimit("quicksight-input-columns").max!;
-  const timeOfDay = (awsLimit("quicksight-time-of-day") as unknown as { values: string[] }).values;
+  const timeOfDay = awsLimit("quicksight-time-of-day").values!;
   const owners = org.bi?.quicksight?.owners;
   (domain.datasets ?? []).forEach((d, i) => {
     const at = (path: (string | number)[], message: string) => problems.push({ source: domain.sourceFile, path: ["datasets", i, ...path], message });

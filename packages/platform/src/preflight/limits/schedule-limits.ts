@@ -2,14 +2,7 @@ import type { Domain } from "../../loading/project.ts";
 import type { Problem } from "../../problems/problem.ts";
 import { awsLimit, limitMessages } from "./aws-limits.ts";
 
-interface CronField {
-  readonly name: string;
-  readonly min: number;
-  readonly max: number;
-  readonly names?: readonly string[];
-}
-
-const FIELDS = (awsLimit("eventbridge-cron-fields") as unknown as { fields: CronField[] }).fields;
+const FIELDS = awsLimit("eventbridge-cron-fields").fields!;
 
 /** The first problem with a cron expression's fields: each value, range and step within its field. */
 export function cronFieldProblem(expression: string): string | undefined {

@@ -87,9 +87,26 @@ export async function validateJsonata(stacks: readonly SynthesizedStack[]): Prom
   return findings;
 }
 
+/** The prefix of a state's group: `` for the machine's States, `States.Each.ItemProcessor.` inside a Map. */
+const groupOf = (s: PlacedState) => s.path.slice(0, s.path.length - `States.${s.name}`.length);
+
+/** The groups nested in a Map or Parallel state, with their StartAt and the input their first state receives. */
+function nestedGroups(placed: PlacedState, input: unknown, items: unknown): { prefix: string; startAt: string; input: unknown }[] {
+  const s = placed.state;
+  const processor = (s.ItemProcessor ?? s.Iterator) as { StartAt?: string } | undefined;
+  if (s.Type === "Map" && processor?.StartAt) {
+    const list = Array.isArray(items) ? items : Array.isArray(input) ? input : [];
+    return [{ prefix: `${placed.path}.${s.ItemProcessor ? "ItemProcessor" : "Iterator"}.`, startAt: processor.StartAt, input: list[0] ?? {} }];
+  }
+  if (s.Type === "Parallel" && Array.isArray(s.Branches)) {
+    return (s.Branches as { StartAt?: string }[]).map((b, i) => ({ prefix: `${placed.path}.Branches[${i}].`, startAt: b.StartAt ?? "", input }));
+  }
+  return [];
+}
+
 async function evaluateMachine(stack: SynthesizedStack, machine: StateMachine, inputs: readonly unknown[], record?: StartInputs): Promise<Finding[]> {
   const states = statesOf(machine.definition!).filter((s) => s.queryLanguage === "JSONata");
-  const byName = new Map(states.filter((s) => !s.path.includes(".States.")).map((s) => [s.name, s]));
+  const byPath = new Map(states.map((s) => [s.path, s]));
   const where = (s: PlacedState) => `${formatAddress(machine.address)} ${s.path}`;
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -101,11 +118,12 @@ async function evaluateMachine(stack: SynthesizedStack, machine: StateMachine, i
   };
   findings.push(...staticChecks(stack, machine, states));
 
-  for (const executionInput of inputs) {
+  /** Walks one group of states from its StartAt, every branch, each state once. */
+  const walk = async (prefix: string, startAt: string, first: Scope): Promise<void> => {
     const visited = new Set<string>();
     const queue: { state: PlacedState; scope: Scope }[] = [];
-    const start = byName.get(machine.definition!.StartAt);
-    if (start) queue.push({ state: start, scope: { input: executionInput, variables: {} } });
+    const start = byPath.get(`${prefix}States.${startAt}`);
+    if (start) queue.push({ state: start, scope: first });
     while (queue.length > 0) {
       const { state: placed, scope } = queue.shift()!;
       if (visited.has(placed.path)) continue;
@@ -126,18 +144,21 @@ async function evaluateMachine(stack: SynthesizedStack, machine: StateMachine, i
         if (expression.result || expression.errorOutput) continue;
         await attempt(expression.field, () => evaluate(expression.text, scope));
       }
+      // A Map's or Parallel's states run with its input (a Map's with an item), and the variables so far.
+      const items = typeof s.Items === "string" && EXPRESSION.test(s.Items) ? await attempt("Items", () => evaluate(EXPRESSION.exec(s.Items as string)![1]!, scope)) : undefined;
+      for (const group of nestedGroups(placed, scope.input, items)) await walk(group.prefix, group.startAt, { input: group.input, variables: scope.variables });
       const typed = resultOf(placed);
-      const result = s.Type === "Task" ? (typed ? sampleOf(typed.model, typed.ref, typed.naming) : {}) : undefined;
+      const result = s.Type === "Task" ? (typed ? sampleOf(typed.model, typed.ref, typed.naming) : {}) : s.Type === "Map" || s.Type === "Parallel" ? [] : undefined;
       const withResult: Scope = { ...scope, ...(result !== undefined ? { result } : {}) };
       const assigned = s.Assign === undefined ? {} : ((await attempt("Assign", () => evaluateTemplate(s.Assign, withResult))) as Record<string, unknown> | undefined) ?? {};
-      const output = s.Output !== undefined ? await attempt("Output", () => evaluateTemplate(s.Output, withResult)) : s.Type === "Task" ? result : scope.input;
+      const output = s.Output !== undefined ? await attempt("Output", () => evaluateTemplate(s.Output, withResult)) : result !== undefined ? result : scope.input;
       if (record && s.Type === "Task" && typeof s.Resource === "string" && /:states:::states:startExecution/.test(s.Resource)) {
         const args = (await attempt("Arguments", () => evaluateTemplate(s.Arguments, scope))) as { StateMachineArn?: string; Input?: unknown } | undefined;
         if (args?.StateMachineArn) record.set(args.StateMachineArn, [...(record.get(args.StateMachineArn) ?? []), args.Input ?? {}]);
       }
       const variables = { ...scope.variables, ...assigned };
       for (const t of transitionsOf(s)) {
-        const next = placed.siblings === machine.definition!.States ? byName.get(t.to) : undefined;
+        const next = byPath.get(`${groupOf(placed)}States.${t.to}`);
         if (!next) continue;
         if (t.via === "catch") {
           const catcher = (s.Catch as Record<string, unknown>[])[t.catcher!]!;
@@ -150,55 +171,64 @@ async function evaluateMachine(stack: SynthesizedStack, machine: StateMachine, i
         }
       }
     }
-  }
+  };
+
+  for (const executionInput of inputs) await walk("", machine.definition!.StartAt, { input: executionInput, variables: {} });
   return findings;
 }
 
-/** Variables read that no earlier state assigns; `$states.context` paths the context object does not have. */
+/**
+ * Variables read that no state before assigns (a nested state also sees what was assigned before its Map or Parallel);
+ * `$states.context` paths the context object does not have.
+ */
 function staticChecks(stack: SynthesizedStack, machine: StateMachine, states: readonly PlacedState[]): Finding[] {
   const findings: Finding[] = [];
-  const top = states.filter((s) => !s.path.includes(".States."));
-  const preds = new Map<string, Set<string>>(top.map((s) => [s.name, new Set()]));
-  for (const s of top) for (const t of transitionsOf(s.state)) preds.get(t.to)?.add(s.name);
   const assigns = (s: PlacedState) => [
     ...Object.keys((s.state.Assign as object) ?? {}),
     ...(Array.isArray(s.state.Catch) ? (s.state.Catch as { Assign?: object }[]).flatMap((c) => Object.keys(c.Assign ?? {})) : []),
   ];
-  for (const s of top) {
-    // Everything assigned by a state from which this one can be reached.
-    const before = new Set<string>();
-    const stack_ = [...(preds.get(s.name) ?? [])];
-    const reached = new Set<string>();
-    while (stack_.length > 0) {
-      const name = stack_.pop()!;
-      if (reached.has(name)) continue;
-      reached.add(name);
-      const p = top.find((x) => x.name === name);
-      if (p) for (const v of assigns(p)) before.add(v);
-      for (const q of preds.get(name) ?? []) stack_.push(q);
-    }
-    for (const expression of expressionsOf(s.state)) {
-      let reads: ReturnType<typeof readVariables>;
-      try {
-        reads = readVariables(jsonata(expression.text).ast());
-      } catch {
-        continue;
+  const checkGroup = (prefix: string, inherited: ReadonlySet<string>) => {
+    const group = states.filter((s) => groupOf(s) === prefix);
+    const preds = new Map<string, Set<string>>(group.map((s) => [s.name, new Set()]));
+    for (const s of group) for (const t of transitionsOf(s.state)) preds.get(t.to)?.add(s.name);
+    for (const s of group) {
+      // Everything assigned by a state from which this one can be reached, and what the enclosing state saw.
+      const before = new Set(inherited);
+      const pending = [...(preds.get(s.name) ?? [])];
+      const reached = new Set<string>();
+      while (pending.length > 0) {
+        const name = pending.pop()!;
+        if (reached.has(name)) continue;
+        reached.add(name);
+        const p = group.find((x) => x.name === name);
+        if (p) for (const v of assigns(p)) before.add(v);
+        for (const q of preds.get(name) ?? []) pending.push(q);
       }
-      for (const v of reads.variables) {
-        if (!before.has(v)) findings.push({ check: "jsonata", stack: stack.name, where: `${formatAddress(machine.address)} ${s.path}`, message: m.unassignedVariable(expression.field, v) });
-      }
-      for (const path of reads.contextPaths) {
-        let node: unknown = CONTEXT;
-        for (const key of path) {
-          const known = node && typeof node === "object" ? Object.keys(node) : [];
-          if (!known.includes(key)) {
-            findings.push({ check: "jsonata", stack: stack.name, where: `${formatAddress(machine.address)} ${s.path}`, message: m.unknownContextPath(expression.field, `$states.context.${path.join(".")}`, known) });
-            break;
+      for (const expression of expressionsOf(s.state)) {
+        let reads: ReturnType<typeof readVariables>;
+        try {
+          reads = readVariables(jsonata(expression.text).ast());
+        } catch {
+          continue;
+        }
+        const at = `${formatAddress(machine.address)} ${s.path}`;
+        for (const v of reads.variables) if (!before.has(v)) findings.push({ check: "jsonata", stack: stack.name, where: at, message: m.unassignedVariable(expression.field, v) });
+        for (const path of reads.contextPaths) {
+          let node: unknown = CONTEXT;
+          for (const key of path) {
+            const known = node && typeof node === "object" ? Object.keys(node) : [];
+            if (!known.includes(key)) {
+              findings.push({ check: "jsonata", stack: stack.name, where: at, message: m.unknownContextPath(expression.field, `$states.context.${path.join(".")}`, known) });
+              break;
+            }
+            node = (node as Record<string, unknown>)[key];
           }
-          node = (node as Record<string, unknown>)[key];
         }
       }
+      const branches = Array.isArray(s.state.Branches) ? (s.state.Branches as unknown[]).map((_, i) => `${s.path}.Branches[${i}].`) : [];
+      for (const nested of [`${s.path}.ItemProcessor.`, `${s.path}.Iterator.`, ...branches]) checkGroup(nested, before);
     }
-  }
+  };
+  checkGroup("", new Set());
   return findings;
 }
