@@ -50,6 +50,8 @@ export default defineOrganisation({
       },
     },
   },
+  // The analytics account is in Newsly's AWS Organization, with RAM sharing enabled: its shares need no acceptance.
+  crossAccountSharing: { "555555555555": { sameOrganization: true }, "666666666666": { sameOrganization: true } },
   governance: {
     // LF-tag keys and values; Baikal adds "domain" (one value per domain) itself.
     tags: { classification: ["public", "internal", "confidential", "pii"] },

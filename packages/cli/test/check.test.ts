@@ -4,13 +4,55 @@ import { describe, expect, it } from "vitest";
 import { EVENTS_DOMAIN, configSource, domainSource, writeProject } from "../../platform/test/support.ts";
 import { listDomainFiles } from "@baikal/platform/project";
 import { baikal, REPO_ROOT } from "./support.ts";
+import { RULES } from "@baikal/platform/preflight";
+import { ORGANISATION } from "../../platform/test/support.ts";
+
+/** An organisation with a QuickSight group but no dataset owners, and a domain publishing a dataset. */
+const BI_ORGANISATION = { ...ORGANISATION, principals: { ...ORGANISATION.principals, bi: { kind: "quicksight-group" as const, group: "bi-authors" } } };
+const WITH_DATASET = {
+  ...EVENTS_DOMAIN,
+  views: [{ name: "page_ids", description: "Page view ids.", columns: [{ name: "view_id", type: "string", description: "Id." }] }],
+  datasets: [{ name: "page_ids", description: "Page view ids.", view: "page_ids", mode: "DIRECT_QUERY", readers: ["bi"] }],
+};
+const DATASET_SQL = { "domains/web/views/page_ids.sql": "SELECT view_id\nFROM page_views\n" };
 
 describe("baikal check", () => {
   it("passes on this repository's domains, whichever they are", () => {
     const run = baikal(["check"]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^ok: ${listDomainFiles(REPO_ROOT).length} domains, \\d+ tables, \\d+ views, \\d+ stacks checked in \\d+ ms\\n$`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^ok: ${listDomainFiles(REPO_ROOT).length} domains, \\d+ tables, \\d+ views, \\d+ stacks checked in \\d+ ms\\n` +
+          `preflight: \\d+ rules over \\d+ stacks \\(\\d+ synthesized, \\d+ unchanged\\): no findings in \\d+ ms\\n$`,
+      ),
+    );
+  });
+
+  it("fails on a synthesized stack that breaks one of Baikal's rules, printing the finding with its rule and reason", () => {
+    const root = writeProject({ "baikal.config.ts": configSource(BI_ORGANISATION), "domains/web/domain.ts": domainSource(WITH_DATASET), ...DATASET_SQL });
+    const run = baikal(["check"], root);
+    expect(run.code).toBe(1);
+    const rule = RULES.find((r) => r.id === "quicksight-dataset-owner")!;
+    const finding = (env: string) =>
+      `error domain-web-${env}: aws_quicksight_data_set.dataset_page_ids: [quicksight-dataset-owner] dataset page_ids has no owner: set bi.quicksight.owners in baikal.config.ts\n` +
+      `    why: ${rule.summary}. ${rule.explanation}\n    see: ${rule.documentation}`;
+    expect(run.stdout).toContain(`${finding("staging")}\n${finding("production")}\n`);
+    expect(run.stdout).toMatch(/2 rule findings; fix them, or suppress a finding in preflight-suppressions\.json with the reason it does not apply\npreflight: \d+ rules over 4 stacks \(4 synthesized, 0 unchanged\): 2 findings in \d+ ms\n$/);
+  });
+
+  it("passes once a reviewed suppression with a reason excuses the finding, and says how many it excused", () => {
+    const root = writeProject({
+      "baikal.config.ts": configSource(BI_ORGANISATION),
+      "domains/web/domain.ts": domainSource(WITH_DATASET),
+      ...DATASET_SQL,
+      "preflight-suppressions.json": JSON.stringify({
+        suppressions: [{ rule: "quicksight-dataset-owner", stack: "domain-web-*", where: "aws_quicksight_data_set.dataset_page_ids", reason: "The BI team owns this dataset through an account-level admin group." }],
+      }),
+    });
+    const run = baikal(["check"], root);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toMatch(/\npreflight: \d+ rules over 4 stacks \(\d+ synthesized, \d+ unchanged\): no findings, 2 suppressed in \d+ ms\n$/);
   });
 
   it("fails when declarations are wrong, printing one file:line:col line per problem", () => {
@@ -69,6 +111,14 @@ describe("baikal synth", () => {
     expect(run.stderr).toBe(
       "baikal: unknown stack domain-web-prod; stacks: platform-staging, domain-web-staging, platform-production, domain-web-production\n",
     );
+  });
+
+  it("fails after writing the stacks, before any plan, when one breaks a rule", () => {
+    const root = writeProject({ "baikal.config.ts": configSource(BI_ORGANISATION), "domains/web/domain.ts": domainSource(WITH_DATASET), ...DATASET_SQL });
+    const run = baikal(["synth", "domain-web-staging"], root);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("error domain-web-staging: aws_quicksight_data_set.dataset_page_ids: [quicksight-dataset-owner] dataset page_ids has no owner");
+    expect(run.stderr).toMatch(/baikal: the synthesized stacks break Baikal's rules \(above\); nothing was planned\. Stacks are in .*\/cdktf\.out\/stacks\n$/);
   });
 
   it("synthesizes every stack and the record contracts", () => {

@@ -38,12 +38,17 @@ describe("guard: platform changes that weaken the lake key", { timeout: 600_000 
   });
 
   it("blocks a key policy that no longer lets the account root administer the key", () => {
-    editFile(root, STORAGE, "identifiers: [`arn:aws:iam::${account}:root`]", "identifiers: [`arn:aws:iam::${account}:role/deploy`]");
+    editFile(
+      root,
+      STORAGE,
+      "administeredByTheAccount(account),",
+      '{ ...administeredByTheAccount(account), principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account}:role/deploy`] }] },',
+    );
     const run = guard();
     expect(run.stdout).toBe(
       `platform-staging ${KEY}: the key policy no longer lets the account root (arn:aws:iam::111111111111:root) administer the key: IAM policies in the ` +
         "account stop granting any use of it, and a key whose policy no remaining principal may change can only be recovered by AWS Support; " +
-        `keep a statement that allows kms:* on * to arn:aws:iam::111111111111:root; ${hint("key-policy")}\n`,
+        `keep a statement without conditions that allows kms:PutKeyPolicy (or kms:Put*, or kms:*) on * to arn:aws:iam::111111111111:root; ${hint("key-policy")}\n`,
     );
     expect(run.code).toBe(1);
   });

@@ -36,7 +36,7 @@ describe("guard rules: key policies", () => {
     expect(findings("aws_kms_key", { policy: allowed }, { policy: denied })).toEqual([
       `platform-staging aws_kms_key.x: the key policy no longer lets the account root (${ROOT}) administer the key: IAM policies in the account stop ` +
         "granting any use of it, and a key whose policy no remaining principal may change can only be recovered by AWS Support; " +
-        `keep a statement that allows kms:* on * to ${ROOT}; ${hint("aws_kms_key", "key-policy")}`,
+        `keep a statement without conditions that allows kms:PutKeyPolicy (or kms:Put*, or kms:*) on * to ${ROOT}; ${hint("aws_kms_key", "key-policy")}`,
     ]);
   });
 

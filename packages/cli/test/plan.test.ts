@@ -104,7 +104,11 @@ describe("baikal plan on the Newsly fixture", () => {
     expect(one(stack, "aws_lambda_permission.cost_monitor_rule_permission")).toMatchObject({ principal: "events.amazonaws.com" });
     expect(one(stack, "aws_secretsmanager_secret.cost_monitor_webhook_secret")).toMatchObject({ name: "baikal/athena-cost-monitor/slack-webhook" });
     expect(planned(stack).filter((r) => r.type === "aws_secretsmanager_secret_version")).toEqual([]);
-    expect(one(stack, "aws_sqs_queue.cost_monitor_dead_letters")).toMatchObject({ name: "newsly-athena-cost-dead-letters", sqs_managed_sse_enabled: true });
+    // Encrypted with the platform key, whose ARN is known only after apply.
+    expect(one(stack, "aws_sqs_queue.cost_monitor_dead_letters")).toMatchObject({ name: "newsly-athena-cost-dead-letters" });
+    expect(one(stack, "aws_glue_data_catalog_encryption_settings.catalog_encryption_settings")).toMatchObject({
+      data_catalog_encryption_settings: [{ encryption_at_rest: [{ catalog_encryption_mode: "SSE-KMS" }], connection_password_encryption: [{ return_connection_password_encrypted: true }] }],
+    });
     expect(one(stack, "aws_cloudwatch_metric_alarm.cost_monitor_dead_letters_alarm")).toMatchObject({
       metric_name: "ApproximateNumberOfMessagesVisible",
       threshold: 0,

@@ -117,7 +117,7 @@ describe("BI access in the platform stack", () => {
     bi: { quicksight: { owners: "bi" }, redash: { trustedPrincipalArn: "arn:aws:iam::999999999999:role/redash-task" } },
   };
 
-  it("creates the Athena data source on the quicksight workgroup, owned by the configured QuickSight group", async () => {
+  it("creates the Athena data source on the quicksight workgroup, owned by the configured QuickSight group, after its role's policy", async () => {
     const json = synthPlatform(await webProject(organisation));
     expect(resources(json, "aws_quicksight_data_source")).toEqual({
       bi_data_source: {
@@ -139,6 +139,8 @@ describe("BI access in the platform stack", () => {
             ],
           },
         ],
+        // QuickSight tries the data source with its service role when creating it.
+        depends_on: ["aws_iam_role_policy.bi_quicksight_policy"],
       },
     });
   });

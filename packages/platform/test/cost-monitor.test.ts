@@ -32,6 +32,7 @@ const QUEUE_ARN = ref("aws_sqs_queue.cost_monitor_dead_letters.arn");
 const WORKGROUPS = "arn:aws:athena:eu-west-1:111111111111:workgroup/*";
 const CURATED = ref("aws_s3_bucket.lake_curated.arn");
 const LOG_OBJECTS = `${CURATED}/platform/athena_query_log/*`;
+const PLATFORM_KEY = ref("aws_kms_key.platform_key.arn");
 
 describe("AthenaCostMonitor event rule", () => {
   it("sends every Athena query that reached SUCCEEDED, FAILED or CANCELLED to the event function", () => {
@@ -92,7 +93,6 @@ describe("AthenaCostMonitor functions", () => {
       architectures: ["arm64"],
       timeout: DEFAULTS.costMonitorEventTimeoutSeconds,
       memory_size: DEFAULTS.costMonitorMemoryMb,
-      reserved_concurrent_executions: DEFAULTS.costMonitorEventConcurrency,
       role: ref("aws_iam_role.cost_monitor_event_role.arn"),
     });
     expect(sweep).toMatchObject({
@@ -100,7 +100,6 @@ describe("AthenaCostMonitor functions", () => {
       handler: LAMBDA_HANDLERS.sweep,
       runtime: LAMBDA_RUNTIME,
       timeout: DEFAULTS.costMonitorSweepTimeoutSeconds,
-      reserved_concurrent_executions: DEFAULTS.costMonitorSweepConcurrency,
       role: ref("aws_iam_role.cost_monitor_sweep_role.arn"),
     });
     expect(event.filename).toMatch(/^assets\/cost_monitor_code\/[0-9A-F]{32}\/archive\.zip$/);
@@ -112,6 +111,18 @@ describe("AthenaCostMonitor functions", () => {
       { event: "index.handler", sweep: "index.sweepHandler", transformFailure: "index.transformFailureHandler" },
       "nodejs20.x",
     ]);
+  });
+
+  it("reserves no concurrency unless costMonitor.reservedConcurrency asks, since new accounts reject any reservation", () => {
+    for (const fn of Object.values(resources(json, "aws_lambda_function"))) expect(fn.reserved_concurrent_executions).toBeUndefined();
+    const reserving = synthPlatform(
+      projectOf(undefined, { ...MONITORED, costMonitor: { ...MONITORED.costMonitor!, reservedConcurrency: { event: 5, sweep: 1 } } }),
+      "staging",
+      "offline",
+      assets,
+    );
+    const reserved = Object.fromEntries(Object.entries(resources(reserving, "aws_lambda_function")).map(([name, fn]) => [name, fn.reserved_concurrent_executions]));
+    expect(reserved).toEqual({ cost_monitor_event: 5, cost_monitor_sweep: 1, cost_monitor_transform_alerts: undefined });
   });
 
   it("configures the notifier through its environment contract, pointing at this stack's resources", () => {
@@ -149,11 +160,12 @@ describe("AthenaCostMonitor functions", () => {
     expect(variables).toMatchObject({ [ENVIRONMENT.alertThresholdUsd]: "0.5", [ENVIRONMENT.pricePerTerabyteUsd]: "6.25" });
   });
 
-  it("writes each function's logs to a group of its own, kept for the default retention", () => {
+  it("writes each function's logs to a group of its own, kept for the default retention and encrypted with the platform key", () => {
     for (const [name, fn] of [["event", event], ["sweep", sweep]] as const) {
       expect(resource("aws_cloudwatch_log_group", `cost_monitor_${name}_logs`)).toEqual({
         name: `/aws/lambda/acme-athena-cost-${name}`,
         retention_in_days: DEFAULTS.costMonitorLogRetentionDays,
+        kms_key_id: PLATFORM_KEY,
       });
       expect(fn.logging_config).toEqual({ log_format: "Text", log_group: ref(`aws_cloudwatch_log_group.cost_monitor_${name}_logs.name`) });
     }
@@ -182,6 +194,12 @@ describe("AthenaCostMonitor permissions", () => {
   const own = (fn: string) => [
     { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${ref(`aws_cloudwatch_log_group.cost_monitor_${fn}_logs.arn`)}:*`] },
     { sid: "SendFailedInvocationsToDeadLetterQueue", actions: ["sqs:SendMessage"], resources: [QUEUE_ARN] },
+    {
+      sid: "UseThePlatformKeyThroughSqsAndSecretsManager",
+      actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+      resources: [PLATFORM_KEY],
+      condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["sqs.eu-west-1.amazonaws.com", "secretsmanager.eu-west-1.amazonaws.com"] }],
+    },
   ];
 
   it("gives the event function exactly what the event handler calls", () => {
@@ -240,10 +258,11 @@ describe("AthenaCostMonitor state", () => {
     const secret = resource("aws_secretsmanager_secret", "cost_monitor_webhook_secret");
     expect(secret.name).toBe("acme/athena-cost-monitor/slack-webhook");
     expect(secret).not.toHaveProperty("recovery_window_in_days");
+    expect(secret.kms_key_id).toBe(PLATFORM_KEY);
     expect(resources(json, "aws_secretsmanager_secret_version")).toEqual({});
   });
 
-  it("keys the alert claims as the notifier expects, with an index of pending claims, TTL and encryption, billed per request", () => {
+  it("keys the alert claims as the notifier expects, with an index of pending claims, TTL and the platform key, billed per request", () => {
     expect(resource("aws_dynamodb_table", "cost_monitor_alert_markers")).toEqual({
       name: "acme-athena-cost-alert-markers",
       billing_mode: "PAY_PER_REQUEST",
@@ -257,7 +276,7 @@ describe("AthenaCostMonitor state", () => {
         { name: "pending-alerts", hash_key: "status", range_key: "leaseExpiresAt", projection_type: "INCLUDE", non_key_attributes: ["queryExecutionId"] },
       ],
       ttl: { attribute_name: "expiresAt", enabled: true },
-      server_side_encryption: { enabled: true },
+      server_side_encryption: { enabled: true, kms_key_arn: PLATFORM_KEY },
       point_in_time_recovery: { enabled: false },
       deletion_protection_enabled: false,
     });
@@ -265,10 +284,10 @@ describe("AthenaCostMonitor state", () => {
 });
 
 describe("AthenaCostMonitor dead-letter queue", () => {
-  it("encrypts the queue and lets in EventBridge deliveries from the rule only, over TLS", () => {
-    expect(resource("aws_sqs_queue", "cost_monitor_dead_letters")).toMatchObject({
+  it("encrypts the queue with the platform key and lets in EventBridge deliveries from the rule only, over TLS", () => {
+    expect(resource("aws_sqs_queue", "cost_monitor_dead_letters")).toEqual({
       name: "acme-athena-cost-dead-letters",
-      sqs_managed_sse_enabled: true,
+      kms_master_key_id: PLATFORM_KEY,
       message_retention_seconds: 1209600,
     });
     expect(resource("aws_sqs_queue_policy", "cost_monitor_dead_letters_policy")).toEqual({
@@ -348,6 +367,12 @@ describe("AthenaCostMonitor sweep schedule", () => {
     expect(statements("cost_monitor_schedule_access")).toEqual([
       { sid: "InvokeTheSweep", actions: ["lambda:InvokeFunction"], resources: [ref("aws_lambda_function.cost_monitor_sweep.arn")] },
       { sid: "SendUndeliveredRunsToDeadLetterQueue", actions: ["sqs:SendMessage"], resources: [QUEUE_ARN] },
+      {
+        sid: "EncryptUndeliveredRunsThroughSqs",
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: [PLATFORM_KEY],
+        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["sqs.eu-west-1.amazonaws.com"] }],
+      },
     ]);
   });
 });

@@ -39,7 +39,9 @@ async function synthPlatformOf(project: Project): Promise<TerraformJson> {
 
 const project = await loadProject(repository({ ...SLACK, quicksightReaders: ["bi"] }));
 const json = await synthPlatformOf(project);
-const grants = resources(json, "aws_lakeformation_permissions");
+const everyGrant = resources(json, "aws_lakeformation_permissions");
+/** The cost report's grants; the platform stack also grants DESCRIBE on `default` (default_database_<principal>). */
+const grants = Object.fromEntries(Object.entries(everyGrant).filter(([id]) => id.startsWith("grant_")));
 
 describe("cost report datasets: checks when the project loads", () => {
   it("fails when a cost-dataset reader is not a declared principal", async () => {
@@ -65,7 +67,8 @@ describe("cost report datasets in the platform stack", () => {
       data_set_id: "platform-cost_per_day-staging",
       name: "cost_per_day",
       import_mode: "SPICE",
-      depends_on: ["aws_glue_catalog_table.view_cost_per_day"],
+      // After its view, and after the readers' grants (the chain's last): SPICE imports when the dataset is created.
+      depends_on: ["aws_glue_catalog_table.view_cost_per_day", "aws_lakeformation_permissions.grant_bi_most_expensive_queries"],
       physical_table_map: [
         {
           physical_table_map_id: "view",
@@ -131,30 +134,35 @@ describe("cost report datasets in the platform stack", () => {
     expect(granted).toEqual(tableColumns(tableSchema.parse(QUERY_LOG_TABLE)).filter((c) => lineage.has(c)));
   });
 
-  it("serializes the grants into one chain that starts after the Lake Formation settings and everything granted on", () => {
-    const dependsOn = (id: string) => (grants[id]!.depends_on as string[] | undefined) ?? [];
+  it("serializes the grants into one chain: DESCRIBE on `default` first, then the cost grants after everything granted on", () => {
+    const dependsOn = (id: string) => (everyGrant[id]!.depends_on as string[] | undefined) ?? [];
     const grantAddress = (id: string) => `aws_lakeformation_permissions.${id}`;
-    const ids = Object.keys(grants);
+    const ids = Object.keys(everyGrant);
     const first = ids.filter((id) => !dependsOn(id).some((d) => d.startsWith("aws_lakeformation_permissions.")));
-    expect(first).toEqual(["grant_bi_athena_query_log"]);
-    expect(dependsOn(first[0]!)).toEqual([
-      "aws_lakeformation_data_lake_settings.lake_formation",
-      "aws_glue_catalog_database.database",
-      "aws_glue_catalog_table.cost_monitor_query_log",
-      "aws_glue_catalog_table.view_cost_per_day",
-      "aws_glue_catalog_table.view_cost_per_caller",
-      "aws_glue_catalog_table.view_most_expensive_queries",
-    ]);
+    expect(first).toEqual(["default_database_analysts"]);
+    expect(dependsOn(first[0]!)).toEqual(["aws_lakeformation_data_lake_settings.lake_formation"]);
     // Walk the chain: each grant waits for exactly the one before, and the chain reaches every grant.
     const chain = [first[0]!];
     for (;;) {
       const next = ids.filter((id) => dependsOn(id).includes(grantAddress(chain[chain.length - 1]!)));
       if (next.length === 0) break;
       expect(next).toHaveLength(1);
-      expect(dependsOn(next[0]!)).toEqual([grantAddress(chain[chain.length - 1]!)]);
       chain.push(next[0]!);
     }
     expect([...chain].sort()).toEqual([...ids].sort());
+    // The querying principals of the account (not the break-glass admin), then the cost report's readers.
+    expect(chain.slice(0, 3)).toEqual(["default_database_analysts", "default_database_bi", "default_database_scientists"]);
+    expect(chain[3]).toBe("grant_bi_athena_query_log");
+    expect(dependsOn("grant_bi_athena_query_log")).toEqual([
+      "aws_lakeformation_data_lake_settings.lake_formation",
+      "aws_glue_catalog_database.database",
+      "aws_glue_catalog_table.cost_monitor_query_log",
+      "aws_glue_catalog_table.view_cost_per_day",
+      "aws_glue_catalog_table.view_cost_per_caller",
+      "aws_glue_catalog_table.view_most_expensive_queries",
+      grantAddress("default_database_scientists"),
+    ]);
+    for (const id of chain.slice(4)) expect(dependsOn(id)).toEqual([grantAddress(chain[chain.indexOf(id) - 1]!)]);
   });
 
   it("shows the readers' access to the cost views and the query log in the access report, through the datasets", () => {
@@ -174,7 +182,7 @@ describe("cost report datasets in the platform stack", () => {
     const plain = await synthPlatformOf(await loadProject(repository(SLACK)));
     expect(resources(plain, "aws_quicksight_data_set")).toEqual({});
     expect(resources(plain, "aws_quicksight_refresh_schedule")).toEqual({});
-    expect(resources(plain, "aws_lakeformation_permissions")).toEqual({});
+    expect(Object.keys(resources(plain, "aws_lakeformation_permissions")).filter((id) => !id.startsWith("default_database_"))).toEqual([]);
     expect(resources(plain, "aws_glue_catalog_table").view_cost_per_day).toBeDefined();
   });
 });

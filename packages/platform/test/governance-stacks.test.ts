@@ -5,6 +5,7 @@ import { compileGrants } from "../src/grants/compile-grants.ts";
 import { loadProject } from "../src/loading/load-project.ts";
 import type { Project } from "../src/loading/project.ts";
 import { type Grants, governedProject } from "./grants-support.ts";
+import { sharingMessages } from "../src/governance/ram-share-acceptance.ts";
 import { resources, type TerraformJson } from "./support.ts";
 
 const EVERY_KIND: Grants = [
@@ -144,11 +145,10 @@ describe("governance in the synthesized stacks", async () => {
       grant_partner_page_views: { table_with_columns: { column_names: ["view_id", "dt"] }, permissions_with_grant_option: ["SELECT"] },
     });
     const consumer = stacks["consumer-333333333333-staging"]!;
-    expect(withoutMeta(resources(consumer, "aws_glue_catalog_database").link_web!)).toEqual({
-      name: "web",
-      catalog_id: "333333333333",
-      target_database: { catalog_id: "111111111111", database_name: "web" },
-    });
+    // The organisation does not say how account 333333333333 receives the share: the link's plan says what to do.
+    const { lifecycle, ...link } = withoutMeta(resources(consumer, "aws_glue_catalog_database").link_web!) as Record<string, unknown>;
+    expect(link).toEqual({ name: "web", catalog_id: "333333333333", target_database: { catalog_id: "111111111111", database_name: "web" } });
+    expect(lifecycle).toMatchObject({ precondition: [{ error_message: sharingMessages.notDeclared("333333333333", "111111111111", "eu-west-1") }] });
     const reader = "arn:aws:iam::333333333333:role/reader";
     expect(ofPrincipal(consumer, reader)).toEqual({
       grant_partner_reader_web_link: { catalog_id: "333333333333", principal: reader, permissions: ["DESCRIBE"], database: { catalog_id: "333333333333", name: "web" } },
@@ -164,6 +164,13 @@ describe("governance in the synthesized stacks", async () => {
         permissions: ["SELECT"],
         table_with_columns: { catalog_id: "111111111111", database_name: "web", name: "page_views", column_names: ["view_id", "dt"] },
       },
+      // The reader queries in its own account, whose Athena describes that account's `default`.
+      default_database_partner_reader: {
+        catalog_id: "333333333333",
+        principal: reader,
+        permissions: ["DESCRIBE"],
+        database: { catalog_id: "333333333333", name: "default" },
+      },
     });
     expect(consumer.provider!.aws![0]).toMatchObject({ region: "eu-west-1", skip_requesting_account_id: true });
   });
@@ -175,7 +182,7 @@ describe("governance in the synthesized stacks", async () => {
       grant_partner_reader_page_views: { principal: reader, table_with_columns: { column_names: ["url"] } },
     });
     expect(permissions(direct.stacks["domain-web-staging"]).grant_partner_reader_page_views).not.toHaveProperty("permissions_with_grant_option");
-    expect(Object.keys(permissions(direct.stacks["consumer-333333333333-staging"]))).toEqual(["grant_partner_reader_web_link"]);
+    expect(Object.keys(permissions(direct.stacks["consumer-333333333333-staging"])).sort()).toEqual(["default_database_partner_reader", "grant_partner_reader_web_link"]);
   });
 
   it("runs the consumer stack against the consumer account for real plans", async () => {
@@ -185,12 +192,25 @@ describe("governance in the synthesized stacks", async () => {
 
   it("never grants ALL, and serializes each stack's grants in one dependsOn chain after the resources", () => {
     for (const json of Object.values(stacks)) {
-      const grants = Object.entries(permissions(json)).sort(([a], [b]) => a.localeCompare(b));
-      grants.forEach(([, r], i) => {
+      const grants = permissions(json);
+      const before = (r: Record<string, unknown>) => ((r.depends_on as string[] | undefined) ?? []).filter((d) => d.startsWith("aws_lakeformation_permissions."));
+      for (const r of Object.values(grants)) {
         expect(r.permissions).not.toContain("ALL");
-        if (i > 0) expect(r.depends_on).toEqual([`aws_lakeformation_permissions.${grants[i - 1]![0]}`]);
-      });
-      if (grants[0]) expect((grants[0][1].depends_on as string[]).some((d) => !d.startsWith("aws_lakeformation_permissions."))).toBe(true);
+        expect(before(r).length).toBeLessThanOrEqual(1);
+      }
+      // One grant starts the chain, after the resources; each other waits for exactly one, and the chain reaches all.
+      const firsts = Object.entries(grants).filter(([, r]) => before(r).length === 0);
+      if (firsts.length === 0) continue;
+      expect(firsts).toHaveLength(1);
+      expect(((firsts[0]![1].depends_on as string[] | undefined) ?? []).length).toBeGreaterThan(0);
+      const chain = [firsts[0]![0]];
+      for (;;) {
+        const next = Object.entries(grants).filter(([, r]) => before(r)[0] === `aws_lakeformation_permissions.${chain[chain.length - 1]}`);
+        if (next.length === 0) break;
+        expect(next).toHaveLength(1);
+        chain.push(next[0]![0]);
+      }
+      expect(chain.sort()).toEqual(Object.keys(grants).sort());
     }
   });
 

@@ -87,17 +87,22 @@ describe("the Lake Formation grant chain", () => {
     expect(forks).toEqual([]);
     expect(order).toHaveLength(total);
     const names = order.map((address) => address.slice(GRANT.length));
-    // The transforms' grants come first (their jobs are built first), then the governance grants continue the line.
-    expect(names.slice(0, 4)).toEqual([
+    // The transforms' grants come first (their jobs are built first): DESCRIBE on their database and on `default`,
+    // then their tables; then the governance grants continue the line.
+    expect(names.slice(0, 8)).toEqual([
+      "transform_daily_urls_grant_database_web",
+      "transform_daily_urls_grant_database_default",
       "transform_daily_urls_grant_page_views",
       "transform_daily_urls_grant_daily_urls",
+      "transform_url_totals_grant_database_web",
+      "transform_url_totals_grant_database_default",
       "transform_url_totals_grant_daily_urls",
       "transform_url_totals_grant_url_totals",
     ]);
-    expect(names.slice(4).every((name) => name.startsWith("grant_"))).toBe(true);
-    expect(names.length).toBeGreaterThan(4);
+    expect(names.slice(8).every((name) => name.startsWith("grant_"))).toBe(true);
+    expect(names.length).toBeGreaterThan(8);
     // The first governance grant still waits for what it grants on, as well as for the last transform grant.
-    expect(resources(web, "aws_lakeformation_permissions")[names[4]!]!.depends_on).toEqual(
+    expect(resources(web, "aws_lakeformation_permissions")[names[8]!]!.depends_on).toEqual(
       expect.arrayContaining(["aws_glue_catalog_database.database", `${GRANT}transform_url_totals_grant_url_totals`]),
     );
   });

@@ -7,6 +7,8 @@ import { DomainStack } from "../src/stacks/domain-stack.ts";
 import { PlatformStack } from "../src/stacks/platform-stack.ts";
 import { exportTaskPrefix } from "../src/ingestion/ingestion-names.ts";
 import { ORDERS_EXPORT, SALESFORCE, withIngestions } from "./ingestion-support.ts";
+import { EXPORT_KEY_ACTIONS, EXPORT_ROLE_PASSED_TO } from "../src/ingestion/snapshot-export-permissions.ts";
+import { stateMachineLogDelivery } from "../src/transforms/state-machine-logging.ts";
 import { configSource, domainSource, projectOf, resources, type TerraformJson, writeProject } from "./support.ts";
 
 async function project(...ingestions: unknown[]): Promise<Project> {
@@ -123,11 +125,24 @@ describe("RDS snapshot export ingestion", () => {
         sid: "PassTheExportRoleToRdsOnly",
         actions: ["iam:PassRole"],
         resources: ["arn:aws:iam::111111111111:role/acme-lake-writer-web-orders_db-rds-export"],
-        condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["export.rds.amazonaws.com"] }],
+        condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["rds.amazonaws.com", "export.rds.amazonaws.com"] }],
       },
-      { sid: "LetTheExportUseTheLakeKey", actions: ["kms:CreateGrant", "kms:DescribeKey"], ...LAKE_KEY },
+      // Everything RDS requires of the caller for the export's key (API Reference, StartExportTaskMessage.KmsKeyId).
+      { sid: "LetTheExportUseTheLakeKey", actions: EXPORT_KEY_ACTIONS, ...LAKE_KEY },
       { sid: "AnnounceFailures", actions: ["sns:Publish"], resources: ["arn:aws:sns:eu-west-1:111111111111:acme-web-transform-failures"] },
+      {
+        sid: "EncryptFailureAlertsThroughSns",
+        actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+        resources: ["arn:aws:kms:eu-west-1:111111111111:key/*"],
+        condition: [
+          { test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: ["alias/acme-platform"] },
+          { test: "StringEquals", variable: "kms:ViaService", values: ["sns.eu-west-1.amazonaws.com"] },
+        ],
+      },
+      stateMachineLogDelivery(),
     ]);
+    expect(EXPORT_ROLE_PASSED_TO).toEqual(["rds.amazonaws.com", "export.rds.amazonaws.com"]);
+    expect(EXPORT_KEY_ACTIONS).toContain("kms:GenerateDataKeyWithoutPlaintext");
     expect(statements(json, "ingestion_orders_db_states_trust")).toEqual([
       {
         actions: ["sts:AssumeRole"],
@@ -149,13 +164,8 @@ describe("RDS snapshot export ingestion", () => {
     });
     expect(statements(json, "ingestion_orders_db_export_access")).toEqual([
       { sid: "WriteTheIngestionPrefixOnly", actions: ["s3:PutObject*", "s3:GetObject*", "s3:DeleteObject*"], resources: [`arn:aws:s3:::${RAW}/web/orders_db/*`] },
-      {
-        sid: "ListTheIngestionPrefixOnly",
-        actions: ["s3:ListBucket"],
-        resources: [`arn:aws:s3:::${RAW}`],
-        condition: [{ test: "StringLike", variable: "s3:prefix", values: ["web/orders_db", "web/orders_db/*"] }],
-      },
-      { sid: "FindTheBucket", actions: ["s3:GetBucketLocation"], resources: [`arn:aws:s3:::${RAW}`] },
+      // As RDS documents the export role: ListBucket on the bucket itself, no prefix condition (names, never data).
+      { sid: "ListAndFindTheBucket", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: [`arn:aws:s3:::${RAW}`] },
       { sid: "EncryptWithTheLakeKey", actions: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*", "kms:DescribeKey"], ...LAKE_KEY },
     ]);
   });
@@ -202,7 +212,8 @@ describe("Salesforce ingestion through AppFlow", () => {
     expect(Object.keys(flows)).toEqual(["ingestion_salesforce_sf_accounts", "ingestion_salesforce_sf_opportunities"]);
     expect(flows.ingestion_salesforce_sf_accounts).toMatchObject({
       name: "acme-web-sf_accounts",
-      kms_arn: ALIAS_ARN,
+      // AppFlow takes a key ARN, not an alias: the lake key's, read from its alias after the database exists.
+      kms_arn: "${data.aws_kms_alias.lake_key.target_key_arn}",
       source_flow_config: {
         connector_type: "Salesforce",
         connector_profile_name: "acme-salesforce",
@@ -262,7 +273,7 @@ describe("the raw bucket and lake key for AppFlow", () => {
   it("admit AppFlow nowhere when no domain declares a flow", () => {
     const json = synthPlatform();
     expect(rawPolicy(json).map((s) => s.sid)).toEqual(["DenyInsecureTransport", "DenyObjectReadsOutsideLakeFormation"]);
-    expect(keyPolicy(json).map((s) => s.sid)).toEqual(["AccountAdministersTheKeyThroughIam"]);
+    expect(keyPolicy(json).map((s) => s.sid)).toEqual(["AccountAdministersTheKeyThroughIam", "AccountUsesTheKeyThroughS3"]);
   });
 
   it("let AppFlow of this account write under the flows' prefixes only, and encrypt with the lake key", () => {
@@ -278,7 +289,7 @@ describe("the raw bucket and lake key for AppFlow", () => {
       },
       { sid: "AllowAppFlowToFindTheBucket", effect: "Allow", ...appflow, actions: ["s3:GetBucketAcl", "s3:ListBucketMultipartUploads"], resources: [`arn:aws:s3:::${RAW}`] },
     ]);
-    expect(keyPolicy(json)[1]).toEqual({
+    expect(keyPolicy(json)[2]).toEqual({
       sid: "AllowAppFlowToEncryptIngestedFiles",
       effect: "Allow",
       ...appflow,

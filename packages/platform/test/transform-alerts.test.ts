@@ -60,7 +60,6 @@ describe("transform failures in the cost monitor's Slack channel", async () => {
       function_name: "acme-transform-alerts",
       handler: LAMBDA_HANDLERS.transformFailure,
       timeout: DEFAULTS.costMonitorTransformAlertTimeoutSeconds,
-      reserved_concurrent_executions: DEFAULTS.costMonitorTransformAlertConcurrency,
       filename: event.filename,
       source_code_hash: event.source_code_hash,
       environment: event.environment,
@@ -69,6 +68,7 @@ describe("transform failures in the cost monitor's Slack channel", async () => {
     expect(resources(platform, "aws_cloudwatch_log_group").cost_monitor_transform_alerts_logs).toEqual({
       name: "/aws/lambda/acme-transform-alerts",
       retention_in_days: DEFAULTS.costMonitorLogRetentionDays,
+      kms_key_id: ref("aws_kms_key.platform_key.arn"),
     });
     // Slack refusals are retried by Lambda, then kept in the cost monitor's alarmed dead-letter queue.
     expect(resources(platform, "aws_lambda_function_event_invoke_config").cost_monitor_transform_alerts_async_invoke).toMatchObject({
@@ -85,6 +85,12 @@ describe("transform failures in the cost monitor's Slack channel", async () => {
         resources: [`${ref("aws_cloudwatch_log_group.cost_monitor_transform_alerts_logs.arn")}:*`],
       },
       { sid: "SendFailedInvocationsToDeadLetterQueue", actions: ["sqs:SendMessage"], resources: [ref("aws_sqs_queue.cost_monitor_dead_letters.arn")] },
+      {
+        sid: "UseThePlatformKeyThroughSqsAndSecretsManager",
+        actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+        resources: [ref("aws_kms_key.platform_key.arn")],
+        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: ["sqs.eu-west-1.amazonaws.com", "secretsmanager.eu-west-1.amazonaws.com"] }],
+      },
       { sid: "ReadSlackWebhook", actions: ["secretsmanager:GetSecretValue"], resources: [ref("aws_secretsmanager_secret.cost_monitor_webhook_secret.arn")] },
     ]);
   });
@@ -138,7 +144,8 @@ describe("transform failures in the cost monitor's Slack channel", async () => {
       `"runDate": $run_date, "error": $failure.Error, "cause": $failure.Cause, "execution": $states.context.Execution.Id}`;
     const email =
       '"Transform web.daily_users (writes web.daily_users) failed for run date " & $run_date & ": " & $failure.Error & ": " & $failure.Cause & ' +
-      '"\nExecution: " & $states.context.Execution.Id';
+      // JSONata's own escape: the text gets its line break from JSONata, the definition holds no raw one.
+      '"\\nExecution: " & $states.context.Execution.Id';
     expect(notify.Arguments).toEqual({
       TopicArn: "TOPIC",
       Subject: "Transform web.daily_users failed",

@@ -56,11 +56,11 @@ describe("TransformJob", () => {
     expect(definition.States.Write).toMatchObject({
       Resource: "arn:aws:states:::athena:startQueryExecution.sync",
       Arguments: { WorkGroup: "web", QueryExecutionContext: { Database: "web" } },
-      Retry: [{ ErrorEquals: ["Athena.TooManyRequestsException", "Athena.InternalServerException", "Athena.ThrottlingException"], BackoffRate: 2 }],
+      Retry: [{ ErrorEquals: ["Athena.TooManyRequestsException", "Athena.InternalServerException"], BackoffRate: 2 }],
     });
     expect(definition.States.NotifyFailure).toMatchObject({ Resource: "arn:aws:states:::sns:publish", Arguments: { TopicArn: "TOPIC" } });
     expect(definition.States.test_0_not_null_user_id!.Comment).toBe("user_id is null in some rows in the run's dt partition");
-    expect(resources(json, "aws_sns_topic").transform_alerts).toMatchObject({ name: "acme-web-transform-failures", kms_master_key_id: "alias/aws/sns" });
+    expect(resources(json, "aws_sns_topic").transform_alerts).toMatchObject({ name: "acme-web-transform-failures", kms_master_key_id: "alias/acme-platform" });
   });
 
   it("is started by EventBridge Scheduler in the declared zone, through a role that may start this machine only", async () => {
@@ -95,6 +95,17 @@ describe("TransformJob", () => {
     expect(bySid.ListCuratedPrefixes!.condition).toEqual([{ test: "StringLike", variable: "s3:prefix", values: ["web/daily_users/*"] }]);
     expect(bySid.UseTheLakeKey!.condition).toEqual([{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: ["alias/acme-lake"] }]);
     expect(bySid.GetLakeFormationCredentials!.actions).toEqual(["lakeformation:GetDataAccess"]);
+    // Athena describes `default` before every query; an INSERT lists the target bucket's multipart uploads.
+    expect(bySid.ReadTheTablesItUses!.resources.slice(0, 2)).toEqual(["arn:aws:glue:eu-west-1:111111111111:catalog", "arn:aws:glue:eu-west-1:111111111111:database/default"]);
+    expect(bySid.FindTheTargetBucketAndItsUploads).toEqual({
+      sid: "FindTheTargetBucketAndItsUploads",
+      actions: ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"],
+      resources: ["arn:aws:s3:::acme-staging-curated-111111111111"],
+    });
+    expect(bySid.EncryptFailureAlertsThroughSns!.condition).toEqual([
+      { test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: ["alias/acme-platform"] },
+      { test: "StringEquals", variable: "kms:ViaService", values: ["sns.eu-west-1.amazonaws.com"] },
+    ]);
     expect(bySid.AnnounceFailures!.resources).toEqual(["arn:aws:sns:eu-west-1:111111111111:acme-web-transform-failures"]);
     const writes = Object.values(bySid).filter((s) => s.actions.some((a) => /^s3:(Put|Delete)/.test(a)));
     expect(writes.flatMap((s) => s.resources)).toEqual([
@@ -106,6 +117,14 @@ describe("TransformJob", () => {
   it("grants the run SELECT on the domain's sources and SELECT and INSERT on the target in Lake Formation, one after another", async () => {
     const json = await synth();
     const grants = resources(json, "aws_lakeformation_permissions");
+    // DESCRIBE on its own database and on `default`, which Athena describes before every query.
+    for (const database of ["web", "default"]) {
+      expect(grants[`transform_daily_users_grant_database_${database}`]).toMatchObject({
+        principal: "${aws_iam_role.transform_daily_users_role.arn}",
+        permissions: ["DESCRIBE"],
+        database: { catalog_id: "111111111111", name: database },
+      });
+    }
     expect(grants.transform_daily_users_grant_page_views).toMatchObject({
       principal: "${aws_iam_role.transform_daily_users_role.arn}",
       permissions: ["SELECT", "DESCRIBE"],
@@ -126,7 +145,10 @@ describe("TransformJob", () => {
     expect(resources(json, "aws_cloudwatch_log_group").transform_daily_users_logs).toEqual({
       name: "/aws/vendedlogs/states/acme-web-daily_users",
       retention_in_days: DEFAULTS.transformLogRetentionDays,
+      // The platform key's ARN, read from its alias (CloudWatch Logs takes no alias), after the database exists.
+      kms_key_id: "${data.aws_kms_alias.platform_key.target_key_arn}",
     });
+    expect(json.data!.aws_kms_alias!.platform_key).toEqual({ name: "alias/acme-platform", depends_on: ["aws_glue_catalog_database.database"] });
     expect(DEFAULTS.transformLogRetentionDays).toBe(90);
     const machine = resources(json, "aws_sfn_state_machine").transform_daily_users!;
     expect(machine.logging_configuration).toEqual({

@@ -20,7 +20,8 @@ describe("Athena workgroups", () => {
         result_configuration: {
           output_location: "s3://acme-staging-query-results-111111111111/redash/",
           expected_bucket_owner: "111111111111",
-          encryption_configuration: { encryption_option: "SSE_KMS", kms_key_arn: "arn:aws:kms:eu-west-1:111111111111:alias/acme-lake" },
+          // Athena takes a key ARN or id here, not an alias: the lake key of the same stack.
+          encryption_configuration: { encryption_option: "SSE_KMS", kms_key_arn: "${aws_kms_key.lake_key.arn}" },
         },
       },
     });
@@ -30,7 +31,14 @@ describe("Athena workgroups", () => {
     const workgroup = resources(synthDomain(), "aws_athena_workgroup").workgroup;
     expect(workgroup).toMatchObject({
       name: "web",
-      configuration: { enforce_workgroup_configuration: true, result_configuration: { output_location: "s3://acme-staging-query-results-111111111111/web/" } },
+      configuration: {
+        enforce_workgroup_configuration: true,
+        result_configuration: {
+          output_location: "s3://acme-staging-query-results-111111111111/web/",
+          // The platform stack's lake key, by the ARN its alias points at, read after the domain's database exists.
+          encryption_configuration: { encryption_option: "SSE_KMS", kms_key_arn: "${data.aws_kms_alias.lake_key.target_key_arn}" },
+        },
+      },
     });
   });
 

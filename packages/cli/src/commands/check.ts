@@ -1,5 +1,6 @@
 import { DeclarationError, loadProject, type Project, stackNames } from "@baikal/platform/project";
-import { type CheckCounts, type CheckFormat, checkJson, githubAnnotation } from "../report/problem-formats.ts";
+import { reportRules, type RuleReport } from "../preflight/report-rules.ts";
+import { type CheckCounts, type CheckFormat, checkJson, githubAnnotation, githubRuleAnnotation } from "../report/problem-formats.ts";
 
 export interface CheckOptions {
   /** Keep running and check again after every change under domains/ or to baikal.config.ts. */
@@ -37,7 +38,31 @@ export async function checkCommand(options: CheckOptions = {}): Promise<number> 
     return 1;
   }
   const ms = Math.round(performance.now() - started);
-  if (format === "json") process.stdout.write(checkJson({ counts: counts(project, ms), problems: [] }));
-  else console.log(summary(project, ms));
-  return 0;
+  if (format === "text") console.log(summary(project, ms));
+  const rules = await checkPreflightRules(project, format);
+  if (format === "json") process.stdout.write(checkJson({ counts: counts(project, ms), problems: rules.report.problems, findings: rules.report.findings }));
+  if (format === "github") {
+    for (const finding of rules.report.findings) console.log(githubRuleAnnotation(finding));
+    for (const problem of rules.report.problems) console.log(githubAnnotation(problem));
+  }
+  return rules.failed ? 1 : 0;
+}
+
+/**
+ * Baikal's rules over the synthesized stacks (loaded only now: synthesis needs cdktf). Only stacks whose fingerprint
+ * changed since the last check are synthesized, in memory. In text, the findings and a summary line are printed;
+ * the other formats print them in their own shape.
+ */
+async function checkPreflightRules(project: Project, format: CheckFormat): Promise<{ report: RuleReport; failed: boolean }> {
+  const started = performance.now();
+  const { checkRules, RULES } = await import("@baikal/platform/preflight");
+  const result = await checkRules(project);
+  const failed = await reportRules(result, (line) => (format === "text" ? console.log(line) : undefined));
+  const suppressed = result.suppressed.length > 0 ? `, ${result.suppressed.length} suppressed` : "";
+  const findings = result.findings.length === 0 ? "no findings" : `${result.findings.length} finding${result.findings.length === 1 ? "" : "s"}`;
+  // Kept off stdout in the machine formats, which hold one document or annotations only.
+  const line = `preflight: ${RULES.length} rules over ${result.stacks} stacks (${result.synthesized} synthesized, ${result.stacks - result.synthesized} unchanged): ${findings}${suppressed} in ${Math.round(performance.now() - started)} ms`;
+  if (format === "text") console.log(line);
+  else console.error(line);
+  return { report: result, failed };
 }

@@ -24,6 +24,6 @@ export async function fingerprintsCommand(options: FingerprintsOptions = {}): Pr
     break;
   }
   const stacks = JSON.parse(line) as string[];
-  if (stacks.length > 0) await synth({ stacks, target: "offline", outdir: options.synthInto, contracts: false, terraformFolders: false }, project);
+  if (stacks.length > 0) await synth({ stacks, target: "offline", outdir: options.synthInto, contracts: false, terraformFolders: false, rules: false }, project);
   return 0;
 }

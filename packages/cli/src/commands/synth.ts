@@ -2,6 +2,7 @@ import { join, resolve } from "node:path";
 import { type DeployTarget, loadProject, type Project, stackFingerprints, stackNames } from "@baikal/platform/project";
 import { prepareStackFolders } from "@baikal/platform/workspace";
 import { isCurrent, recordSynth } from "../terraform/synth-record.ts";
+import { reportRules } from "../preflight/report-rules.ts";
 
 export interface SynthOptions {
   readonly stacks: readonly string[];
@@ -12,6 +13,11 @@ export interface SynthOptions {
   readonly contracts?: boolean;
   /** Make each stack folder plan offline with terraform and cdktf too (see prepareStackFolders); comparisons skip it. @default true */
   readonly terraformFolders?: boolean;
+  /**
+   * Run Baikal's rules over the stacks and fail on an error. Comparisons (`affected`, `guard`) synthesize to compare,
+   * not to deploy, and turn it off. @default true
+   */
+  readonly rules?: boolean;
 }
 
 export interface SynthResult {
@@ -40,6 +46,14 @@ export async function synth(options: SynthOptions & { readonly reuseUnchanged?: 
     // Loaded here, not at the top: cdktf and the provider bindings cost half a second that `check` never pays.
     const { synthesizeProject, writeContracts } = await import("@baikal/platform");
     written = await synthesizeProject(project, { target: options.target, outdir, stacks: toWrite.length === all.length ? [] : toWrite });
+    // Baikal's rules over what was just written: an error stops here, before any plan, and nothing is recorded as
+    // synthesized, so the next plan synthesizes (and checks) again. Reused stacks passed them when they were written.
+    if (options.rules !== false) {
+      const { checkSynthesizedStacks } = await import("@baikal/platform/preflight");
+      if (await reportRules(checkSynthesizedStacks(project, outdir, written), (line) => console.error(line))) {
+        throw new Error(`the synthesized stacks break Baikal's rules (above); nothing was planned. Stacks are in ${outdir}/stacks`);
+      }
+    }
     if (options.contracts !== false) {
       // Contracts belong to domains: all of them for a full synth, only the written stacks' domains otherwise.
       const named = written.length < all.length ? new Set(stackNames(project).filter((s) => written.includes(s.name)).map((s) => s.owner)) : undefined;

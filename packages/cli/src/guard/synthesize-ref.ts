@@ -108,7 +108,7 @@ async function synthesizeBase(tree: BaseTree, base: BaseRef, work: string, stack
 async function synthesizeHead(project: Project, work: string, stacks?: readonly string[]): Promise<Stacks> {
   if (stacks?.length === 0) return new Map();
   const outdir = join(work, "head-out");
-  await synth({ stacks: stacks ?? [], target: "offline", outdir, contracts: false, terraformFolders: false }, project);
+  await synth({ stacks: stacks ?? [], target: "offline", outdir, contracts: false, terraformFolders: false, rules: false }, project);
   return readStacks(outdir);
 }
 

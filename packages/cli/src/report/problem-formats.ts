@@ -1,4 +1,5 @@
 import { formatPath, formatProblem, type Problem } from "@baikal/platform/project";
+import type { RuleFinding } from "@baikal/platform/preflight";
 
 /** How `baikal check` reports: lines for people, JSON for scripts and editors, annotations for GitHub Actions. */
 export const CHECK_FORMATS = ["text", "json", "github"] as const;
@@ -32,9 +33,19 @@ export const jsonProblem = (p: Problem): JsonProblem => ({
   text: formatProblem(p),
 });
 
-/** `baikal check --json`: one document, on success and on failure. */
-export function checkJson(result: { readonly counts?: CheckCounts; readonly problems: readonly Problem[] }): string {
-  const body = result.problems.length === 0 ? { ok: true, ...result.counts } : { ok: false, problems: result.problems.map(jsonProblem) };
+/**
+ * `baikal check --json`: one document, on success and on failure. Rule findings (from the synthesized stacks) come
+ * in `findings` with their rule and severity; `ok` is false when a problem or an error finding is there.
+ */
+export function checkJson(result: { readonly counts?: CheckCounts; readonly problems: readonly Problem[]; readonly findings?: readonly RuleFinding[] }): string {
+  const findings = result.findings ?? [];
+  const ok = result.problems.length === 0 && !findings.some((f) => f.severity === "error");
+  const body = {
+    ok,
+    ...(ok ? result.counts : {}),
+    ...(result.problems.length > 0 || !ok ? { problems: result.problems.map(jsonProblem) } : {}),
+    ...(findings.length > 0 ? { findings } : {}),
+  };
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
@@ -56,4 +67,10 @@ export function githubAnnotation(p: Problem): string {
     `title=${escapeProperty("baikal check")}`,
   ];
   return `::error ${properties.join(",")}::${escapeData(`${isFile ? "" : `${p.source}: `}${path}${p.message}`)}`;
+}
+
+/** A rule finding as an annotation: it is about a synthesized stack, not a line of a file, so it names both. */
+export function githubRuleAnnotation(f: RuleFinding): string {
+  const level = f.severity === "error" ? "error" : "warning";
+  return `::${level} title=${escapeProperty(`baikal preflight ${f.check}`)}::${escapeData(`${f.stack}: ${f.where}: ${f.message}`)}`;
 }

@@ -6,6 +6,8 @@ import { PLATFORM_WORKGROUPS } from "./workgroup-names.ts";
 export interface PlatformWorkgroupsProps {
   readonly organisation: OrganisationDeclaration;
   readonly environment: string;
+  /** The lake key's ARN: results are encrypted with it. */
+  readonly resultsKeyArn: string;
 }
 
 const DESCRIPTIONS: Readonly<Record<(typeof PLATFORM_WORKGROUPS)[number], string>> = {

@@ -5,7 +5,7 @@ import { AthenaWorkgroup } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
 import { environment } from "../naming/names.ts";
-import { lakeKeyAliasArn, workgroupResultsLocation } from "./workgroup-names.ts";
+import { workgroupResultsLocation } from "./workgroup-names.ts";
 
 export interface TeamWorkgroupProps {
   readonly organisation: OrganisationDeclaration;
@@ -13,6 +13,11 @@ export interface TeamWorkgroupProps {
   /** The workgroup's name: a domain's name, or one of PLATFORM_WORKGROUPS. */
   readonly name: string;
   readonly description: string;
+  /**
+   * The lake key's ARN, which encrypts the results. Athena takes a key ARN or id here, not an alias (API Reference,
+   * `EncryptionConfiguration.KmsKey`): the platform stack passes its key, domain stacks the key their `KeyLookup` read.
+   */
+  readonly resultsKeyArn: string;
 }
 
 /**
@@ -41,7 +46,7 @@ export class TeamWorkgroup extends Construct {
         resultConfiguration: {
           outputLocation: workgroupResultsLocation(org, env, name),
           expectedBucketOwner: environment(org, env).accountId,
-          encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKeyArn: lakeKeyAliasArn(org, env) },
+          encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKeyArn: props.resultsKeyArn },
         },
       },
     });

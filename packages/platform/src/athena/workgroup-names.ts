@@ -1,5 +1,12 @@
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
-import { bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
+import { bucketName, environment } from "../naming/names.ts";
+
+/**
+ * The database Athena resolves unqualified names in and describes before every query: every principal that queries
+ * needs glue:GetDatabase on it and Lake Formation DESCRIBE. Baikal never creates it: accounts that have used Athena
+ * have it, and a new account creates it once (README, "How the platform team applies").
+ */
+export const ATHENA_DEFAULT_DATABASE = "default";
 
 /** Workgroups the platform stack owns, one per kind of consumer; each domain team also gets one named after it. */
 export const PLATFORM_WORKGROUPS = ["analysts", "redash", "quicksight", "etl"] as const;
@@ -15,13 +22,4 @@ export function workgroupResultsLocation(org: OrganisationDeclaration, env: stri
 export function workgroupArn(org: OrganisationDeclaration, env: string, workgroup: string): string {
   const e = environment(org, env);
   return `arn:aws:athena:${e.region}:${e.accountId}:workgroup/${workgroup}`;
-}
-
-/**
- * The lake key by its alias ARN. The key lives in the platform stack; domain stacks name it from config rather
- * than from Terraform state, and KMS resolves an alias ARN wherever a key id is accepted for encryption.
- */
-export function lakeKeyAliasArn(org: OrganisationDeclaration, env: string): string {
-  const e = environment(org, env);
-  return `arn:aws:kms:${e.region}:${e.accountId}:${lakeKeyAlias(org)}`;
 }

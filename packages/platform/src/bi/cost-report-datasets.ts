@@ -5,11 +5,11 @@ import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { costDatasetName } from "../grants/cost-report-intents.ts";
 import { resolvePrincipal } from "../grants/principals.ts";
 import type { GlueCatalogTable, QuicksightDataSource } from "../iac/aws.ts";
-import type { Construct } from "../iac/cdktf.ts";
+import type { Construct, TerraformResource } from "../iac/cdktf.ts";
 import { environment } from "../naming/names.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
 import { QuicksightDataset } from "./quicksight-dataset.ts";
-import { quicksightDataSetId } from "./quicksight-names.ts";
+import { datasetOwners, quicksightDataSetId } from "./quicksight-names.ts";
 
 export interface CostReportDatasetsProps {
   readonly organisation: OrganisationDeclaration;
@@ -22,6 +22,8 @@ export interface CostReportDatasetsProps {
   readonly dataSource: QuicksightDataSource;
   /** @default DEFAULTS.costReportRefresh (daily at 01:00 UTC) */
   readonly refresh?: RefreshScheduleDeclaration;
+  /** The readers' Lake Formation grants: SPICE imports when a dataset is created. @default [] */
+  readonly afterGrants?: readonly TerraformResource[];
 }
 
 /**
@@ -46,7 +48,9 @@ export function addCostReportDatasets(scope: Construct, props: CostReportDataset
       dataSetId: quicksightDataSetId(PLATFORM_DATABASE, name, env),
       dataSourceArn: props.dataSource.arn,
       readers: readers.map((r) => resolvePrincipal(org, r, env)!.principal), // checked when the project loads
+      owners: datasetOwners(org, env),
       ...(glueTable ? { after: glueTable } : {}),
+      afterGrants: props.afterGrants ?? [],
     });
     added.set(view.name, dataset);
   }

@@ -1,11 +1,11 @@
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
-import type { Construct } from "../iac/cdktf.ts";
+import type { Construct, TerraformResource } from "../iac/cdktf.ts";
 import type { GlueCatalogTable } from "../iac/aws.ts";
 import type { Domain } from "../loading/project.ts";
 import { environment } from "../naming/names.ts";
 import { resolvePrincipal } from "../grants/principals.ts";
 import { QuicksightDataset } from "./quicksight-dataset.ts";
-import { quicksightDataSetId, quicksightDataSourceArn } from "./quicksight-names.ts";
+import { datasetOwners, quicksightDataSetId, quicksightDataSourceArn } from "./quicksight-names.ts";
 
 export interface DomainDatasetsProps {
   readonly organisation: OrganisationDeclaration;
@@ -13,6 +13,8 @@ export interface DomainDatasetsProps {
   readonly domain: Domain;
   /** The domain's views' Glue tables by view name: a dataset is created after its view. */
   readonly views: ReadonlyMap<string, GlueCatalogTable>;
+  /** The stack's Lake Formation grants, the readers' among them: SPICE imports when a dataset is created. @default [] */
+  readonly afterGrants?: readonly TerraformResource[];
 }
 
 /** A domain's QuickSight datasets, on the environment's Athena data source (named from config). */
@@ -30,7 +32,9 @@ export function addDomainDatasets(scope: Construct, props: DomainDatasetsProps):
       dataSetId: quicksightDataSetId(domain.name, dataset.name, env),
       dataSourceArn: quicksightDataSourceArn(org, env),
       readers: dataset.readers.map((r) => resolvePrincipal(org, r, env)!.principal),
+      owners: datasetOwners(org, env),
       ...(glueTable ? { after: glueTable } : {}),
+      afterGrants: props.afterGrants ?? [],
     });
   }
 }

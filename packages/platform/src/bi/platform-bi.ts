@@ -39,6 +39,12 @@ export class PlatformBi extends Construct {
     const accountId = environment(org, env).accountId;
     const owners = org.bi?.quicksight?.owners;
     const ownerArn = owners === undefined ? undefined : resolvePrincipal(org, owners, env)?.principal;
+    const quicksight = new DataAwsIamPolicyDocument(this, "quicksight_access", { statement: this.queryStatements(props, "quicksight") });
+    const quicksightPolicy = new IamRolePolicy(this, "quicksight_policy", {
+      role: terraformLiteral(org.bi?.quicksight?.serviceRoleName ?? DEFAULTS.quicksightServiceRoleName),
+      name: "baikal-athena",
+      policy: quicksight.json,
+    });
     this.dataSource = new QuicksightDataSource(this, "data_source", {
       awsAccountId: accountId,
       dataSourceId: quicksightDataSourceId(env),
@@ -46,12 +52,8 @@ export class PlatformBi extends Construct {
       type: "ATHENA",
       parameters: { athena: { workGroup: "quicksight" } },
       permission: ownerArn === undefined ? [] : [{ principal: ownerArn, actions: DATA_SOURCE_OWNER_ACTIONS }],
-    });
-    const quicksight = new DataAwsIamPolicyDocument(this, "quicksight_access", { statement: this.queryStatements(props, "quicksight") });
-    new IamRolePolicy(this, "quicksight_policy", {
-      role: terraformLiteral(org.bi?.quicksight?.serviceRoleName ?? DEFAULTS.quicksightServiceRoleName),
-      name: "baikal-athena",
-      policy: quicksight.json,
+      // QuickSight tries the data source with its service role when creating it: the role's policy comes first.
+      dependsOn: [quicksightPolicy],
     });
 
     const redash = org.bi?.redash;

@@ -1,10 +1,24 @@
 import type { DatasetDeclaration } from "../declarations/dataset.ts";
 import { type GlueCatalogTable, QuicksightDataSet, QuicksightRefreshSchedule } from "../iac/aws.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
-import { Construct } from "../iac/cdktf.ts";
+import { Construct, type TerraformResource } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
 import type { ViewDeclaration } from "../declarations/view.ts";
 import { quicksightTypeOf } from "./quicksight-type.ts";
+
+/** What a dataset's owners may do with it: everything, including refreshing it and sharing it. */
+export const DATASET_OWNER_ACTIONS = [
+  "quicksight:CancelIngestion",
+  "quicksight:CreateIngestion",
+  "quicksight:DeleteDataSet",
+  "quicksight:DescribeDataSet",
+  "quicksight:DescribeDataSetPermissions",
+  "quicksight:DescribeIngestion",
+  "quicksight:ListIngestions",
+  "quicksight:PassDataSet",
+  "quicksight:UpdateDataSet",
+  "quicksight:UpdateDataSetPermissions",
+];
 
 /** What a dataset's readers may do with it: use it in analyses, not change or share it. */
 export const DATASET_READER_ACTIONS = [
@@ -24,8 +38,18 @@ export interface QuicksightDatasetProps {
   readonly dataSourceArn: string;
   /** QuickSight group ARNs of the readers. */
   readonly readers: readonly string[];
+  /**
+   * QuickSight group ARNs of the owners (`bi.quicksight.owners`): without an owner, only the API caller that created
+   * the dataset (Terraform's role, no QuickSight user) could change, refresh or delete it. @default - none
+   */
+  readonly owners?: readonly string[];
   /** The view's Glue table, when it is in the same stack: the dataset is created after it. @default - none */
   readonly after?: GlueCatalogTable;
+  /**
+   * The Lake Formation grants its readers need. A SPICE dataset imports its data when it is created, so it waits for
+   * them. @default []
+   */
+  readonly afterGrants?: readonly TerraformResource[];
 }
 
 /**
@@ -56,8 +80,12 @@ export class QuicksightDataset extends Construct {
           },
         },
       ],
-      permissions: props.readers.map((principal) => ({ principal, actions: DATASET_READER_ACTIONS })),
-      ...(props.after ? { dependsOn: [props.after] } : {}),
+      permissions: [
+        ...(props.owners ?? []).map((principal) => ({ principal, actions: DATASET_OWNER_ACTIONS })),
+        // A group that owns the dataset holds the readers' actions already; QuickSight takes one entry per principal.
+        ...props.readers.filter((r) => !(props.owners ?? []).includes(r)).map((principal) => ({ principal, actions: DATASET_READER_ACTIONS })),
+      ],
+      ...(props.after || props.afterGrants?.length ? { dependsOn: [...(props.after ? [props.after] : []), ...(props.afterGrants ?? [])] } : {}),
     });
     const refresh = dataset.refresh;
     if (dataset.mode === "SPICE" && refresh) {

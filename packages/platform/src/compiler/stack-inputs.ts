@@ -50,6 +50,9 @@ export function stackInputs(project: Project, stack: StackName, options: StackIn
         appflowRawPrefixes: appflowRawPrefixes(project.domains),
         // AppFlow reads each Salesforce export's staged rows and writes the records Salesforce rejects.
         appflowExportPrefixes: exportPrefixes(project.domains),
+        rdsExports: project.domains.some((d) => (d.ingestions ?? []).some((i) => i.kind === "rds-snapshot-export")),
+        // Accounts reading the catalog through shares need its key too.
+        consumerAccounts: options.grants.environments.find((e) => e.environment === environment)!.consumers.map((c) => c.accountId),
       },
     };
   }

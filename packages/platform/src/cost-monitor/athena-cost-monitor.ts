@@ -42,6 +42,8 @@ export interface AthenaCostMonitorProps {
   readonly queryLogBucket: LakeBucket;
   /** The lake key: the curated bucket's default encryption, used explicitly for every record. */
   readonly key: KmsKey;
+  /** The platform key (`PlatformKey`): the log groups, queue, claims table and webhook secret are encrypted with it. */
+  readonly platformKey: KmsKey;
   /** The platform's Glue database (named `PLATFORM_DATABASE`), which holds the query-log table. */
   readonly database: GlueCatalogDatabase;
   /** @default DEFAULTS.costMonitorLogRetentionDays (90) */
@@ -56,14 +58,8 @@ export interface AthenaCostMonitorProps {
   readonly sweepTimeoutSeconds?: number;
   /** @default DEFAULTS.costMonitorMemoryMb (256) */
   readonly memoryMb?: number;
-  /** @default DEFAULTS.costMonitorEventConcurrency (5) */
-  readonly eventReservedConcurrency?: number;
-  /** @default DEFAULTS.costMonitorSweepConcurrency (1) */
-  readonly sweepReservedConcurrency?: number;
   /** @default DEFAULTS.costMonitorTransformAlertTimeoutSeconds (150) */
   readonly transformAlertTimeoutSeconds?: number;
-  /** @default DEFAULTS.costMonitorTransformAlertConcurrency (2) */
-  readonly transformAlertReservedConcurrency?: number;
 }
 
 /**
@@ -115,6 +111,7 @@ export class AthenaCostMonitor extends Construct {
     this.webhookSecret = new SecretsmanagerSecret(this, "webhook_secret", {
       name: settings.slackWebhookSecretName,
       description: "Slack incoming-webhook URL for Athena cost alerts; set with aws secretsmanager put-secret-value",
+      kmsKeyId: props.platformKey.arn,
     });
 
     // Claims live 30 days and only decide who posts an alert, so point-in-time recovery buys nothing. The sparse
@@ -140,7 +137,8 @@ export class AthenaCostMonitor extends Construct {
         },
       ],
       ttl: { attributeName: schema.ttlAttribute, enabled: true },
-      serverSideEncryption: { enabled: true },
+      // DynamoDB creates a grant on the key when the table is created; readers need no key permission of their own.
+      serverSideEncryption: { enabled: true, kmsKeyArn: props.platformKey.arn },
       pointInTimeRecovery: { enabled: false },
       deletionProtectionEnabled: false,
     });
@@ -155,6 +153,7 @@ export class AthenaCostMonitor extends Construct {
       queueName: names.deadLetterQueue,
       eventRule: this.rule,
       alarmTopic: alerts.topic,
+      key: props.platformKey,
     });
 
     const code = new TerraformAsset(this, "code", { path: props.assets.codeDirectory, type: AssetType.ARCHIVE });
@@ -186,7 +185,12 @@ export class AthenaCostMonitor extends Construct {
       memoryMb: props.memoryMb ?? DEFAULTS.costMonitorMemoryMb,
       logRetentionDays: props.logRetentionDays ?? DEFAULTS.costMonitorLogRetentionDays,
       deadLetterQueue: this.deadLetters.queue,
+      key: props.platformKey,
+      region: env.region,
     };
+    // No reserved concurrency unless the organisation asks for it: an account whose concurrency quota is 10 (new
+    // accounts) keeps 100 unreserved and so rejects any reservation (Lambda Developer Guide, "Reserved concurrency").
+    const reserved = settings.reservedConcurrency ?? {};
 
     this.eventFunction = new CostMonitorFunction(this, "event", {
       ...common,
@@ -196,7 +200,7 @@ export class AthenaCostMonitor extends Construct {
       handler: LAMBDA_HANDLERS.event,
       statements: eventHandlerStatements(resources),
       timeoutSeconds: props.eventTimeoutSeconds ?? DEFAULTS.costMonitorEventTimeoutSeconds,
-      reservedConcurrency: props.eventReservedConcurrency ?? DEFAULTS.costMonitorEventConcurrency,
+      reservedConcurrency: reserved.event,
       // Slack outages are retried by Lambda twice, then kept in the dead-letter queue for a replay.
       retryAttempts: 2,
     });
@@ -208,7 +212,7 @@ export class AthenaCostMonitor extends Construct {
       handler: LAMBDA_HANDLERS.sweep,
       statements: sweepStatements(resources),
       timeoutSeconds: props.sweepTimeoutSeconds ?? DEFAULTS.costMonitorSweepTimeoutSeconds,
-      reservedConcurrency: props.sweepReservedConcurrency ?? DEFAULTS.costMonitorSweepConcurrency,
+      reservedConcurrency: reserved.sweep,
       // The next run repeats the work anyway; a failed run goes straight to the queue, where the alarm sees it.
       retryAttempts: 0,
     });
@@ -222,7 +226,7 @@ export class AthenaCostMonitor extends Construct {
       handler: LAMBDA_HANDLERS.transformFailure,
       statements: transformAlertStatements(resources),
       timeoutSeconds: props.transformAlertTimeoutSeconds ?? DEFAULTS.costMonitorTransformAlertTimeoutSeconds,
-      reservedConcurrency: props.transformAlertReservedConcurrency ?? DEFAULTS.costMonitorTransformAlertConcurrency,
+      reservedConcurrency: reserved.transformAlerts,
       retryAttempts: 2,
     });
     // One statement for every domain, not one per domain stack: a function's policy is limited to 20 KB (about 50
@@ -267,7 +271,9 @@ export class AthenaCostMonitor extends Construct {
       scheduleExpression: props.sweepSchedule ?? DEFAULTS.costMonitorSweepSchedule,
       target: this.sweepFunction.function,
       accountId: env.accountId,
+      region: env.region,
       deadLetterQueue: this.deadLetters.queue,
+      key: props.platformKey,
     });
   }
 }

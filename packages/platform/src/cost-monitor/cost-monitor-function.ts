@@ -1,4 +1,5 @@
 import {
+  type KmsKey,
   CloudwatchLogGroup,
   DataAwsIamPolicyDocument,
   type DataAwsIamPolicyDocumentStatement,
@@ -26,12 +27,17 @@ export interface CostMonitorFunctionProps {
   readonly statements: readonly DataAwsIamPolicyDocumentStatement[];
   readonly timeoutSeconds: number;
   readonly memoryMb: number;
-  readonly reservedConcurrency: number;
+  /** Executions reserved for the function (`costMonitor.reservedConcurrency`). @default - none: the account's unreserved pool */
+  readonly reservedConcurrency?: number;
   readonly logRetentionDays: number;
   /** Asynchronous invocations that still fail after Lambda's retries go here. */
   readonly deadLetterQueue: SqsQueue;
   /** Lambda's own retries of a failed asynchronous invocation (0-2). */
   readonly retryAttempts: number;
+  /** The platform key: it encrypts the log group, the dead-letter queue and the webhook secret. */
+  readonly key: KmsKey;
+  /** The key's region, for `kms:ViaService`. */
+  readonly region: string;
 }
 
 /**
@@ -47,11 +53,11 @@ export class CostMonitorFunction extends Construct {
   constructor(scope: Construct, id: string, props: CostMonitorFunctionProps) {
     super(scope, id);
     // Lambda writes to /aws/lambda/<name>; creating the group first sets its retention and keeps Lambda from
-    // creating one that never expires. Default encryption: CloudWatch Logs encrypts at rest with its own key;
-    // the lake key's policy has no statement for logs.<region>.amazonaws.com, which KMS encryption would need.
+    // creating one that never expires. The platform key's policy lets CloudWatch Logs encrypt it.
     this.logGroup = new CloudwatchLogGroup(this, "logs", {
       name: `/aws/lambda/${props.functionName}`,
       retentionInDays: props.logRetentionDays,
+      kmsKeyId: props.key.arn,
     });
 
     const trust = new DataAwsIamPolicyDocument(this, "trust", {
@@ -75,6 +81,14 @@ export class CostMonitorFunction extends Construct {
           actions: ["sqs:SendMessage"],
           resources: [props.deadLetterQueue.arn],
         },
+        {
+          // The queue and the webhook secret are encrypted with the platform key; SQS and Secrets Manager use it on
+          // the function's behalf, and only they may.
+          sid: "UseThePlatformKeyThroughSqsAndSecretsManager",
+          actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+          resources: [props.key.arn],
+          condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`sqs.${props.region}.amazonaws.com`, `secretsmanager.${props.region}.amazonaws.com`] }],
+        },
         ...props.statements,
       ],
     });
@@ -93,7 +107,7 @@ export class CostMonitorFunction extends Construct {
       sourceCodeHash: props.code.assetHash,
       timeout: props.timeoutSeconds,
       memorySize: props.memoryMb,
-      reservedConcurrentExecutions: props.reservedConcurrency,
+      ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
       environment: { variables: { ...props.environment } },
       // Referencing the group orders creation: the group exists before the first invocation can log.
       loggingConfig: { logFormat: "Text", logGroup: this.logGroup.name },

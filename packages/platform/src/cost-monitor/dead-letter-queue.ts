@@ -2,6 +2,7 @@ import {
   type CloudwatchEventRule,
   CloudwatchMetricAlarm,
   DataAwsIamPolicyDocument,
+  type KmsKey,
   type SnsTopic,
   SqsQueue,
   SqsQueuePolicy,
@@ -15,6 +16,8 @@ export interface DeadLetterQueueProps {
   readonly eventRule: CloudwatchEventRule;
   /** Notified when a message arrives and again when the queue is empty. */
   readonly alarmTopic: SnsTopic;
+  /** The platform key; its policy lets EventBridge encrypt what it sends here. */
+  readonly key: KmsKey;
 }
 
 /** SQS keeps messages at most 14 days: the longest window to inspect and replay a failure. */
@@ -30,10 +33,11 @@ export class DeadLetterQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: DeadLetterQueueProps) {
     super(scope, id);
-    // SQS-managed SSE: no key policy to maintain, and EventBridge may send to it without KMS permissions.
+    // Failed events hold query ids, callers and SQL: encrypted with the platform key, whose policy admits EventBridge
+    // (for this account's rules); Lambda and the scheduler send with roles that may use the key through SQS.
     this.queue = new SqsQueue(this, MAIN_RESOURCE_ID, {
       name: props.queueName,
-      sqsManagedSseEnabled: true,
+      kmsMasterKeyId: props.key.arn,
       messageRetentionSeconds: RETENTION_SECONDS,
     });
     // Lambda and the scheduler send with their own roles (same account, so IAM suffices); only EventBridge

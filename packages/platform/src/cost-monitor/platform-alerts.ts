@@ -10,6 +10,7 @@ import {
 } from "../iac/aws.ts";
 import { Construct, TerraformStack } from "../iac/cdktf.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
+import { administeredByTheAccount } from "../encryption/key-policy.ts";
 
 export interface PlatformAlertsProps {
   readonly topicName: string;
@@ -48,12 +49,7 @@ export class PlatformAlerts extends Construct {
     super(scope, id);
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key_policy", {
       statement: [
-        {
-          sid: "AccountAdministersTheKeyThroughIam",
-          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${props.accountId}:root`] }],
-          actions: ["kms:*"],
-          resources: ["*"],
-        },
+        administeredByTheAccount(props.accountId),
         {
           sid: "CloudWatchAlarmsPublishToTheTopic",
           principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],

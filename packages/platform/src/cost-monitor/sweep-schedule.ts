@@ -1,4 +1,4 @@
-import { DataAwsIamPolicyDocument, IamRole, IamRolePolicy, type LambdaFunction, SchedulerSchedule, type SqsQueue } from "../iac/aws.ts";
+import { DataAwsIamPolicyDocument, IamRole, IamRolePolicy, type KmsKey, type LambdaFunction, SchedulerSchedule, type SqsQueue } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 
@@ -9,8 +9,11 @@ export interface SweepScheduleProps {
   readonly scheduleExpression: string;
   readonly target: LambdaFunction;
   readonly accountId: string;
+  readonly region: string;
   /** Invocations the scheduler could not make go here. */
   readonly deadLetterQueue: SqsQueue;
+  /** The queue's key (the platform key). */
+  readonly key: KmsKey;
 }
 
 /** A run not started within this window is dropped: the next one, minutes later, covers the same queries. */
@@ -47,6 +50,12 @@ export class SweepSchedule extends Construct {
         { sid: "InvokeTheSweep", actions: ["lambda:InvokeFunction"], resources: [props.target.arn] },
         // The scheduler writes to its dead-letter queue with this role.
         { sid: "SendUndeliveredRunsToDeadLetterQueue", actions: ["sqs:SendMessage"], resources: [props.deadLetterQueue.arn] },
+        {
+          sid: "EncryptUndeliveredRunsThroughSqs",
+          actions: ["kms:Decrypt", "kms:GenerateDataKey"],
+          resources: [props.key.arn],
+          condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`sqs.${props.region}.amazonaws.com`] }],
+        },
       ],
     });
     new IamRolePolicy(this, "access_policy", { role: this.role.id, name: "invoke-sweep", policy: access.json });

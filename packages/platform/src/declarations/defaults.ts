@@ -32,14 +32,8 @@ export const DEFAULTS = {
   costMonitorEventTimeoutSeconds: 180,
   costMonitorSweepTimeoutSeconds: 600,
   costMonitorMemoryMb: 256,
-  /** Enough for bursts of finished queries without starving the account's other functions. */
-  costMonitorEventConcurrency: 5,
-  /** One sweep at a time: overlapping sweeps would only repeat each other's work. */
-  costMonitorSweepConcurrency: 1,
   /** Posting a transform failure: four Slack attempts of up to 10 s, up to 30 s apart, fit in 2.5 minutes. */
   costMonitorTransformAlertTimeoutSeconds: 150,
-  /** Failures come in bursts when a shared source breaks; two at a time stays under Slack's one post a second. */
-  costMonitorTransformAlertConcurrency: 2,
   /** How long each transform's state machine keeps its error log (`/aws/vendedlogs/states/<machine>`). */
   transformLogRetentionDays: 90,
   /**

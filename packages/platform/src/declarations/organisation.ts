@@ -110,7 +110,44 @@ export const organisationSchema = z
          * refreshed daily, and the Lake Formation grants to read it. @default - no cost datasets
          */
         quicksightReaders: z.array(z.string()).min(1, "name at least one quicksight-group principal, or leave quicksightReaders out").optional(),
+        /**
+         * Executions reserved for each cost-monitor function, e.g. { event: 5, sweep: 1, transformAlerts: 2 }. A
+         * reservation guarantees capacity and caps it, but Lambda keeps 100 executions of the account unreserved, so
+         * an account whose concurrency quota is still 10 (new accounts) rejects any reservation.
+         * @default - none: the functions share the account's unreserved pool
+         */
+        reservedConcurrency: z
+          .strictObject({
+            /** Prices finished queries; bursts of queries finishing together run this many at once. */
+            event: z.number().int().min(1).optional(),
+            /** The sweep; 1 keeps sweeps from overlapping, which would only repeat each other's work. */
+            sweep: z.number().int().min(1).optional(),
+            /** Posts failed transforms and alarms; 2 stays under Slack's one post a second. */
+            transformAlerts: z.number().int().min(1).optional(),
+          })
+          .optional(),
       })
+      .optional(),
+    /**
+     * How each consumer account (an account a grant reaches, with a `consumer-<account>-<env>` stack) receives the
+     * Lake Formation shares, by account id. Lake Formation shares through AWS RAM: within one AWS Organization with
+     * RAM sharing enabled nothing needs accepting (`sameOrganization: true`); otherwise the consumer account must
+     * accept the share's invitation, which the consumer stack does given `ramShareArn` (the share exists once the
+     * producer's stacks are applied: `aws ram get-resource-share-invitations` in the consumer account lists it).
+     * @default {} - a consumer stack's plan fails, saying what to declare, until its account is here
+     */
+    crossAccountSharing: z
+      .record(
+        accountId,
+        z.union([
+          z.strictObject({ sameOrganization: z.literal(true) }),
+          z.strictObject({
+            ramShareArn: z
+              .string()
+              .regex(/^arn:aws:ram:[a-z0-9-]+:\d{12}:resource-share\/[0-9a-f-]{36}$/, 'use the share\'s ARN, "arn:aws:ram:<region>:<producer account>:resource-share/<id>"'),
+          }),
+        ]),
+      )
       .optional(),
     /** LF-tags and who may read personal data. @default - no tags of its own; nobody may be granted pii */
     governance: governanceSchema.optional(),

@@ -4,6 +4,9 @@ import { GlueCatalogDatabase } from "../iac/aws.ts";
 import type { Construct } from "../iac/cdktf.ts";
 import { BaikalStack, type DeployTarget } from "../stacks/baikal-stack.ts";
 import { addGrantChain, type LakeFormationGrant } from "./lake-formation-grant.ts";
+import { addDefaultDatabaseAccess } from "./default-database-access.ts";
+import { RamShareAcceptance } from "./ram-share-acceptance.ts";
+import { environment } from "../naming/names.ts";
 
 export interface ConsumerStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -33,6 +36,14 @@ export class ConsumerStack extends BaikalStack {
       owner: "consumer",
       accountId: consumer.accountId,
     });
+    const producer = environment(props.organisation, consumer.environment);
+    // Grants arrive through an AWS RAM share: accepted here, or known to need no acceptance, or the plan says what to do.
+    const ram = new RamShareAcceptance(this, "ram_share", {
+      organisation: props.organisation,
+      consumerAccount: consumer.accountId,
+      producerAccount: producer.accountId,
+      region: producer.region,
+    });
     const links = new Map<string, GlueCatalogDatabase>();
     for (const link of governance.links.filter((l) => l.stack === consumer.stack)) {
       links.set(
@@ -41,15 +52,16 @@ export class ConsumerStack extends BaikalStack {
           name: link.name,
           catalogId: link.catalogId,
           targetDatabase: { catalogId: link.targetCatalogId, databaseName: link.targetDatabase },
+          ...(ram.accepter ? { dependsOn: [ram.accepter] } : {}),
+          ...(ram.precondition ? { lifecycle: { precondition: [ram.precondition] } } : {}),
         }),
       );
     }
     this.links = links;
-    this.grants = addGrantChain(
-      this,
-      governance.permissions.filter((p) => p.stack === consumer.stack),
-      consumer.accountId,
-      [...links.values()],
-    );
+    const permissions = governance.permissions.filter((p) => p.stack === consumer.stack);
+    this.grants = addGrantChain(this, permissions, consumer.accountId, [...links.values()]);
+    // The grantees query in this account, whose Athena describes its own `default` before every query.
+    const grantees = [...new Map(permissions.filter((p) => p.principal.accountId === consumer.accountId).map((p) => [p.principal.name, p.principal.principal]))];
+    addDefaultDatabaseAccess(this, { principals: grantees.map(([name, principal]) => ({ name, principal })), catalogId: consumer.accountId });
   }
 }

@@ -10,10 +10,12 @@ export { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-
 export { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group/index.js";
 export { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js";
 export { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
+export { DataAwsKmsAlias } from "@cdktf/provider-aws/lib/data-aws-kms-alias/index.js";
 export type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 export { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table/index.js";
 export { GlueCatalogDatabase } from "@cdktf/provider-aws/lib/glue-catalog-database/index.js";
 export { GlueCatalogTable } from "@cdktf/provider-aws/lib/glue-catalog-table/index.js";
+export { GlueDataCatalogEncryptionSettings } from "@cdktf/provider-aws/lib/glue-data-catalog-encryption-settings/index.js";
 export { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 export { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js";
 export { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias/index.js";
@@ -31,6 +33,7 @@ export { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission/inde
 export { QuicksightDataSet } from "@cdktf/provider-aws/lib/quicksight-data-set/index.js";
 export { QuicksightDataSource } from "@cdktf/provider-aws/lib/quicksight-data-source/index.js";
 export { QuicksightRefreshSchedule } from "@cdktf/provider-aws/lib/quicksight-refresh-schedule/index.js";
+export { RamResourceShareAccepter } from "@cdktf/provider-aws/lib/ram-resource-share-accepter/index.js";
 export { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket/index.js";
 export { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";
 export type { S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration/index.js";

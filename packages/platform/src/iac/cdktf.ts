@@ -13,6 +13,6 @@ if (!process.env.BAIKAL_DEBUG) {
   stackTrace.captureStackTrace = () => ["stack traces disabled (set BAIKAL_DEBUG=1 to record them)"];
 }
 
-export { App, AssetType, Fn, LocalBackend, S3Backend, TerraformAsset, TerraformElement, TerraformOutput, TerraformStack, Testing } from "cdktf";
+export { App, AssetType, Fn, LocalBackend, Op, S3Backend, TerraformAsset, TerraformElement, TerraformLocal, TerraformOutput, TerraformStack, Testing } from "cdktf";
 export type { TerraformResource, TerraformResourceLifecycle } from "cdktf";
 export { Construct, Node } from "constructs";

@@ -3,6 +3,7 @@ import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import type { Construct } from "../iac/cdktf.ts";
 import type { Domain } from "../loading/project.ts";
 import { TransformAlerts } from "../transforms/transform-alerts.ts";
+import type { DomainKeyArns } from "../transforms/domain-transforms.ts";
 import { SalesforceFlows } from "./salesforce-flows.ts";
 import { SnapshotExport } from "./snapshot-export.ts";
 
@@ -12,6 +13,8 @@ export interface DomainIngestionsProps {
   readonly domain: Domain;
   /** The stack's tables by name, so each flow is created after the table it fills. */
   readonly tables: ReadonlyMap<string, DataTable>;
+  /** The lake key (AppFlow encrypts with it) and the platform key (export logs). */
+  readonly keys: DomainKeyArns;
 }
 
 /**
@@ -26,10 +29,10 @@ export function addDomainIngestions(stack: Construct, props: DomainIngestionsPro
     const id = `ingestion_${ingestion.name}`;
     if (ingestion.kind === "rds-snapshot-export") {
       const alerts = TransformAlerts.getOrCreate(stack, { organisation, environment: env, domain: domain.name });
-      added.set(ingestion.name, new SnapshotExport(stack, id, { organisation, environment: env, domain: domain.name, ingestion, alerts }));
+      added.set(ingestion.name, new SnapshotExport(stack, id, { organisation, environment: env, domain: domain.name, ingestion, alerts, logKeyArn: props.keys.platformKeyArn! }));
     } else {
       const tables = new Map([...props.tables].map(([name, table]) => [name, table.glueTable]));
-      added.set(ingestion.name, new SalesforceFlows(stack, id, { organisation, environment: env, domain: domain.name, ingestion, tables }));
+      added.set(ingestion.name, new SalesforceFlows(stack, id, { organisation, environment: env, domain: domain.name, ingestion, tables, kmsKeyArn: props.keys.lakeKeyArn }));
     }
   }
   return added;

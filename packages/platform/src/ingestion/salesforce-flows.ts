@@ -4,7 +4,7 @@ import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { AppflowFlow } from "../iac/aws.ts";
 import { Construct, type TerraformResource } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
-import { bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
+import { bucketName } from "../naming/names.ts";
 import { salesforceFlowName } from "./ingestion-names.ts";
 
 export interface SalesforceFlowsProps {
@@ -14,6 +14,11 @@ export interface SalesforceFlowsProps {
   readonly ingestion: AppflowSalesforceDeclaration;
   /** The Glue tables the flows fill, by name, so each flow is created after its own table. @default - none */
   readonly tables?: ReadonlyMap<string, TerraformResource>;
+  /**
+   * The lake key's ARN. AppFlow takes a key ARN (API Reference, `CreateFlow.kmsArn`: "The ARN of the KMS key"), not
+   * an alias: the domain stack's `KeyLookup` reads it from the alias.
+   */
+  readonly kmsKeyArn: string;
 }
 
 /** Parquet files of about this size; a day of a large object becomes several files AppFlow writes in parallel. */
@@ -34,7 +39,6 @@ export class SalesforceFlows extends Construct {
   constructor(scope: Construct, id: string, props: SalesforceFlowsProps) {
     super(scope, id);
     const { organisation: org, environment: env, ingestion: i } = props;
-    const { region, accountId } = environment(org, env);
     const flows = new Map<string, AppflowFlow>();
     for (const o of i.objects) {
       const fields = o.fields.map((f) => f.field);
@@ -43,8 +47,7 @@ export class SalesforceFlows extends Construct {
         new AppflowFlow(this, o.table, {
           name: salesforceFlowName(org, props.domain, o.table),
           description: terraformLiteral(`Copies Salesforce ${o.object} to ${props.domain}.${o.table} every day (ingestion ${i.name})`),
-          // The lake key by alias, as the domain stack cannot read the key's ARN from the platform stack.
-          kmsArn: `arn:aws:kms:${region}:${accountId}:${lakeKeyAlias(org)}`,
+          kmsArn: props.kmsKeyArn,
           sourceFlowConfig: {
             connectorType: "Salesforce",
             connectorProfileName: i.connectorProfile,

@@ -2,6 +2,8 @@ import type { RdsSnapshotExportDeclaration } from "../declarations/ingestion.ts"
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import type { DataAwsIamPolicyDocumentStatement } from "../iac/aws.ts";
 import { bucketArn, environment, lakeKeyAlias } from "../naming/names.ts";
+import { stateMachineLogDelivery } from "../transforms/state-machine-logging.ts";
+import { encryptAlertsThroughSns } from "../transforms/transform-alerts.ts";
 
 export interface SnapshotExportPermissionsProps {
   readonly organisation: OrganisationDeclaration;
@@ -25,9 +27,33 @@ function lakeKey(org: OrganisationDeclaration, env: string, sid: string, actions
 }
 
 /**
+ * What the KMS key of an export requires of the caller of StartExportTask (RDS API Reference,
+ * `StartExportTaskMessage.KmsKeyId`): RDS checks these on the caller and creates a grant for the export.
+ */
+export const EXPORT_KEY_ACTIONS = [
+  "kms:CreateGrant",
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:RetireGrant",
+];
+
+/**
+ * The service RDS checks a passed role against. StartExportTask passes the role to RDS, which has the export service
+ * (`export.rds.amazonaws.com`, the role's trust) assume it; AWS's RDS policies name `rds.amazonaws.com` as the
+ * service a role is passed to, and which of the two RDS reports for exports cannot be seen without an account, so
+ * both RDS principals are allowed and no other service.
+ */
+export const EXPORT_ROLE_PASSED_TO = ["rds.amazonaws.com", "export.rds.amazonaws.com"];
+
+/**
  * What the state machine may do: read the source's snapshots (automated ones are named `rds:<source>-<time>`),
- * start and follow exports, hand RDS the export role and nothing else, let the export use the lake key (RDS needs
- * the caller to create a grant on it), and announce failures.
+ * start and follow exports, hand RDS the export role and nothing else, let the export use the lake key (RDS checks
+ * the caller's key permissions and creates a grant), announce failures and deliver its log.
  */
 export function snapshotExportRunPermissions(props: SnapshotExportPermissionsProps): DataAwsIamPolicyDocumentStatement[] {
   const { organisation: org, environment: env, ingestion: i } = props;
@@ -49,16 +75,20 @@ export function snapshotExportRunPermissions(props: SnapshotExportPermissionsPro
       sid: "PassTheExportRoleToRdsOnly",
       actions: ["iam:PassRole"],
       resources: [props.exportRoleArn],
-      condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["export.rds.amazonaws.com"] }],
+      condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: EXPORT_ROLE_PASSED_TO }],
     },
-    lakeKey(org, env, "LetTheExportUseTheLakeKey", ["kms:CreateGrant", "kms:DescribeKey"]),
+    lakeKey(org, env, "LetTheExportUseTheLakeKey", EXPORT_KEY_ACTIONS),
     { sid: "AnnounceFailures", actions: ["sns:Publish"], resources: [props.topicArn] },
+    encryptAlertsThroughSns(org, env),
+    stateMachineLogDelivery(),
   ];
 }
 
 /**
  * What RDS may do with the export role: write, read back and replace files under the ingestion's prefix of the raw
- * bucket only (the actions the RDS User Guide lists), and encrypt them with the lake key.
+ * bucket only, list the bucket and find its region (the actions and resources the RDS User Guide's export policy and
+ * the API Reference's `IamRoleArn` list: s3:ListBucket on the bucket itself, with no prefix condition, since how RDS
+ * lists cannot be seen without an account; a listing shows key names, never data), and encrypt with the lake key.
  */
 export function snapshotExportWritePermissions(props: SnapshotExportPermissionsProps): DataAwsIamPolicyDocumentStatement[] {
   const { organisation: org, environment: env } = props;
@@ -69,13 +99,7 @@ export function snapshotExportWritePermissions(props: SnapshotExportPermissionsP
       actions: ["s3:PutObject*", "s3:GetObject*", "s3:DeleteObject*"],
       resources: [`${bucket}/${props.s3Prefix}/*`],
     },
-    {
-      sid: "ListTheIngestionPrefixOnly",
-      actions: ["s3:ListBucket"],
-      resources: [bucket],
-      condition: [{ test: "StringLike", variable: "s3:prefix", values: [props.s3Prefix, `${props.s3Prefix}/*`] }],
-    },
-    { sid: "FindTheBucket", actions: ["s3:GetBucketLocation"], resources: [bucket] },
+    { sid: "ListAndFindTheBucket", actions: ["s3:ListBucket", "s3:GetBucketLocation"], resources: [bucket] },
     lakeKey(org, env, "EncryptWithTheLakeKey", ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey*", "kms:ReEncrypt*", "kms:DescribeKey"]),
   ];
 }

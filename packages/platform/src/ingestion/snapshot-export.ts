@@ -3,11 +3,12 @@ import { DEFAULTS } from "../declarations/defaults.ts";
 import { ingestionLocation, type RdsSnapshotExportDeclaration } from "../declarations/ingestion.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
-import { DataAwsIamPolicyDocument, IamRole, IamRolePolicy, SchedulerSchedule, SfnStateMachine } from "../iac/aws.ts";
+import { CloudwatchLogGroup, DataAwsIamPolicyDocument, IamRole, IamRolePolicy, SchedulerSchedule, SfnStateMachine } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
 import { bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
 import { utcOffset } from "../transforms/state-machine-definition.ts";
+import { STATE_MACHINE_LOG_LEVEL, stateMachineLogGroupName } from "../transforms/state-machine-logging.ts";
 import type { TransformAlerts } from "../transforms/transform-alerts.ts";
 import { definitionJson } from "../transforms/transform-job.ts";
 import { addScheduledStart, serviceTrust } from "../transforms/scheduled-start.ts";
@@ -22,6 +23,8 @@ export interface SnapshotExportProps {
   readonly ingestion: RdsSnapshotExportDeclaration;
   /** The domain's failure topic, shared with its transforms. */
   readonly alerts: TransformAlerts;
+  /** The platform key's ARN: the machine's log group is encrypted with it. */
+  readonly logKeyArn: string;
 }
 
 /**
@@ -35,6 +38,7 @@ export class SnapshotExport extends Construct {
   readonly role: IamRole;
   readonly exportRole: IamRole;
   readonly schedule: SchedulerSchedule;
+  readonly logGroup: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: SnapshotExportProps) {
     super(scope, id);
@@ -73,15 +77,24 @@ export class SnapshotExport extends Construct {
       s3Prefix,
       exportTaskPrefix: names.exportTaskPrefix,
       exportRoleArn,
+      // RDS takes an alias ARN here ("the key ARN, key ID, alias ARN, or alias name", API Reference), unlike AppFlow.
       kmsKeyId: `arn:aws:kms:${region}:${accountId}:${lakeKeyAlias(org)}`,
       topicArn: topicPlaceholder,
       utcOffset: utcOffset(schedule.timezone),
+    });
+    // Like a transform's: errors only, without execution data, to a group of its own under the platform key.
+    this.logGroup = new CloudwatchLogGroup(this, "logs", {
+      name: stateMachineLogGroupName(names.stateMachine),
+      retentionInDays: DEFAULTS.transformLogRetentionDays,
+      kmsKeyId: props.logKeyArn,
     });
     this.stateMachine = new SfnStateMachine(this, MAIN_RESOURCE_ID, {
       name: names.stateMachine,
       roleArn: this.role.arn,
       type: "STANDARD",
       definition: definitionJson(definition, topicPlaceholder, props.alerts.topic.arn),
+      loggingConfiguration: { logDestination: `${this.logGroup.arn}:*`, level: STATE_MACHINE_LOG_LEVEL, includeExecutionData: false },
+      // Step Functions checks at creation that the role may deliver logs, so the policy must be in place first.
       dependsOn: [props.alerts.topic, exportPolicy, runPolicy],
     });
 

@@ -2,6 +2,7 @@ import { DEFAULTS } from "../declarations/defaults.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { DataAwsIamPolicyDocument, KmsAlias, KmsKey } from "../iac/aws.ts";
 import { Construct } from "../iac/cdktf.ts";
+import { administeredByTheAccount, usedByTheAccountThrough } from "../encryption/key-policy.ts";
 import { type BucketPurpose, bucketArn, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
 import { LakeBucket, type LakeBucketProps } from "./lake-bucket.ts";
 import { appflowBucketStatements, appflowKeyStatements, appflowStagingReadStatements } from "./appflow-writes.ts";
@@ -21,6 +22,11 @@ export interface LakeStorageProps {
    * writes the records Salesforce rejected to the raw bucket. @default - none
    */
   readonly appflowExportPrefixes?: AppflowExportPrefixes;
+  /**
+   * A domain exports RDS snapshots: RDS encrypts the export with the lake key on the caller's behalf, so the key
+   * admits use through RDS as well as through S3. @default false
+   */
+  readonly rdsExports?: boolean;
 }
 
 /**
@@ -35,7 +41,7 @@ export class LakeStorage extends Construct {
     super(scope, id);
     const org = props.organisation;
     const env = props.environment;
-    const account = environment(org, env).accountId;
+    const { accountId: account, region } = environment(org, env);
     const lake = org.lake ?? {};
     const noncurrentVersionRetentionDays = lake.noncurrentVersionRetentionDays ?? DEFAULTS.noncurrentVersionRetentionDays;
     const abortIncompleteUploadDays = DEFAULTS.abortIncompleteUploadDays;
@@ -44,12 +50,10 @@ export class LakeStorage extends Construct {
     const appflowWrites = [...(props.appflowRawPrefixes ?? []), ...exportPrefixes.errors];
     const keyPolicy = new DataAwsIamPolicyDocument(this, "key_policy", {
       statement: [
-        {
-          sid: "AccountAdministersTheKeyThroughIam",
-          principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${account}:root`] }],
-          actions: ["kms:*"],
-          resources: ["*"],
-        },
+        administeredByTheAccount(account),
+        // Lake data is read and written through S3 (Athena, Lake Formation's credentials, the cost monitor), and RDS
+        // encrypts snapshot exports; a direct KMS call with the account's credentials is refused.
+        usedByTheAccountThrough(props.rdsExports ? "AccountUsesTheKeyThroughS3AndRds" : "AccountUsesTheKeyThroughS3", account, region, props.rdsExports ? ["s3", "rds"] : ["s3"]),
         ...appflowKeyStatements(account, appflowWrites.length > 0 || exportPrefixes.staging.length > 0),
       ],
     });

@@ -17,6 +17,7 @@ import { useAnalysisCache, withSqlAnalyser } from "../caching/cached-analysis.ts
 import { type Evaluated, evaluateDeclarations } from "./evaluate-declarations.ts";
 import type { LoadSession } from "./load-session.ts";
 import { withIngestionTables } from "../ingestion/ingestion-tables.ts";
+import { checkLimits } from "../preflight/limits/check-limits.ts";
 import type { Domain, Project } from "./project.ts";
 
 export const CONFIG_FILE = "baikal.config.ts";
@@ -150,7 +151,13 @@ export async function loadProject(root: string = findProjectRoot(), options: Loa
   const { problems: compiled } = await withSqlAnalyser(() => compileGrants({ organisation: organisation.value!, domains, views }));
   // Transforms, data tests and row filters are cached with the views.
   cache.save();
-  const grantProblems = [...compiled, ...checkDatasets(organisation.value, domains), ...checkExports(organisation.value, domains, views)];
+  const grantProblems = [
+    ...compiled,
+    ...checkDatasets(organisation.value, domains),
+    ...checkExports(organisation.value, domains, views),
+    // AWS's limits on declared values (lengths, counts, schedules, definition sizes), at the place each is declared.
+    ...checkLimits({ organisation: organisation.value, domains, views, transforms }, CONFIG_FILE),
+  ];
   if (grantProblems.length > 0) {
     const inConfig = grantProblems.filter((p) => p.source === CONFIG_FILE);
     const placed = [

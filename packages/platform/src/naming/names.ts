@@ -22,6 +22,10 @@ export function bucketArn(org: OrganisationDeclaration, env: string, purpose: Bu
 }
 
 export const lakeKeyAlias = (org: OrganisationDeclaration) => `alias/${org.name}-lake`;
+/** The key of the platform's logs, topics, queues, tables and secrets (`PlatformKey`). */
+export const platformKeyAlias = (org: Pick<OrganisationDeclaration, "name">) => `alias/${org.name}-platform`;
+/** The key of the Glue Data Catalog's metadata (`CatalogEncryption`). */
+export const catalogKeyAlias = (org: Pick<OrganisationDeclaration, "name">) => `alias/${org.name}-catalog`;
 export const lakeLocationRoleName = (org: OrganisationDeclaration) => `${org.name}-lake-formation-locations`;
 /** The role Lake Formation reads registered locations with; the credentials it vends to Athena are its sessions. */
 export const lakeLocationRoleArn = (org: OrganisationDeclaration, env: string) =>

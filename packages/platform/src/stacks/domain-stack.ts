@@ -3,10 +3,11 @@ import { DataTable } from "../catalog/data-table.ts";
 import { DomainDatabase } from "../catalog/domain-database.ts";
 import { tableLocation } from "../declarations/table.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
-import type { Construct } from "../iac/cdktf.ts";
+import type { Construct, TerraformResource } from "../iac/cdktf.ts";
 import type { Domain } from "../loading/project.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
-import { domainPrefix, domainStackName, environment } from "../naming/names.ts";
+import { domainPrefix, domainStackName, environment, lakeKeyAlias, platformKeyAlias } from "../naming/names.ts";
+import { KeyLookup } from "../encryption/key-lookup.ts";
 import { BaikalStack, type DeployTarget } from "./baikal-stack.ts";
 import { addDomainGovernance } from "../governance/domain-governance.ts";
 import type { EnvironmentGovernance } from "../grants/grant-model.ts";
@@ -65,8 +66,14 @@ export class DomainStack extends BaikalStack {
     this.tables = tables;
 
     this.views = addAthenaViews(this, props.views, { databaseName: this.database.database.name, accountId });
-    const { workgroup } = addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables });
-    addDomainIngestions(this, { organisation, environment: env, domain, tables });
+    // The platform's keys by their aliases (data.aws_kms_alias.lake_key, .platform_key): services that take key ARNs
+    // only get the key's ARN, read after the database so an offline plan never calls KMS.
+    const lakeKey = new KeyLookup(this, "lake_key", { alias: lakeKeyAlias(organisation), after: this.database.database });
+    const needsPlatformKey = (props.transforms ?? []).length > 0 || (domain.ingestions ?? []).some((i) => i.kind === "rds-snapshot-export");
+    const platformKey = needsPlatformKey ? new KeyLookup(this, "platform_key", { alias: platformKeyAlias(organisation), after: this.database.database }) : undefined;
+    const keys = { lakeKeyArn: lakeKey.arn, platformKeyArn: platformKey?.arn };
+    const { workgroup } = addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables, keys });
+    addDomainIngestions(this, { organisation, environment: env, domain, tables, keys });
     const viewTables = new Map(props.views.map((v) => [v.name, this.views.get(v.id)!.glueTable]));
     // Before governance: the stack's grants to the exports' roles wait for the roles.
     const exportRoles = addDomainExports(this, {
@@ -80,11 +87,20 @@ export class DomainStack extends BaikalStack {
       sheetsExporterAssets: props.sheetsExporterAssets,
     });
 
+    const grants: TerraformResource[] = [];
     if (props.governance) {
       const relations = new Map([...tables].map(([name, t]) => [name, t.glueTable]));
       for (const view of props.views) relations.set(view.name, this.views.get(view.id)!.glueTable);
-      addDomainGovernance(this, { governance: props.governance, stackName: this.node.id, catalogId: accountId, database: this.database.database, relations, after: exportRoles });
+      const made = addDomainGovernance(this, { governance: props.governance, stackName: this.node.id, catalogId: accountId, database: this.database.database, relations, after: exportRoles });
+      grants.push(...made.map((g) => g.resource));
     }
-    addDomainDatasets(this, { organisation, environment: env, domain, views: viewTables });
+    addDomainDatasets(this, {
+      organisation,
+      environment: env,
+      domain,
+      views: viewTables,
+      // The chain's last grant: each waits for the one before, so it is the readers' as well.
+      afterGrants: grants.slice(-1),
+    });
   }
 }

@@ -11,13 +11,16 @@ import { databaseDefaultsOff } from "../lake/lake-formation-defaults.ts";
 import { LakeLocations } from "../lake/lake-locations.ts";
 import { LakeStorage } from "../lake/lake-storage.ts";
 import type { Construct } from "../iac/cdktf.ts";
-import { environment, lakeFormationAdmins, lakeLocationRoleName, platformStackName } from "../naming/names.ts";
+import { catalogKeyAlias, environment, lakeFormationAdmins, lakeLocationRoleName, platformKeyAlias, platformStackName } from "../naming/names.ts";
 import { BaikalStack, type DeployTarget } from "./baikal-stack.ts";
 import { LfTags } from "../governance/lf-tags.ts";
 import { PlatformBi } from "../bi/platform-bi.ts";
 import { addCostReportDatasets } from "../bi/cost-report-datasets.ts";
 import { addPlatformGovernance } from "../governance/platform-governance.ts";
 import type { AppflowExportPrefixes } from "../exports/export-stack-inputs.ts";
+import { addDefaultDatabaseAccess, queryingPrincipals } from "../governance/default-database-access.ts";
+import { PlatformKey } from "../encryption/platform-key.ts";
+import { CatalogEncryption } from "../encryption/catalog-encryption.ts";
 
 export interface PlatformStackProps {
   readonly organisation: OrganisationDeclaration;
@@ -36,6 +39,10 @@ export interface PlatformStackProps {
   readonly appflowRawPrefixes?: readonly string[];
   /** Staging and error prefixes of the domains' Salesforce exports (`exportPrefixes(project.domains)`). @default - none */
   readonly appflowExportPrefixes?: AppflowExportPrefixes;
+  /** A domain exports RDS snapshots, which RDS encrypts with the lake key. @default false */
+  readonly rdsExports?: boolean;
+  /** Accounts that read this environment's catalog through Lake Formation shares. @default [] */
+  readonly consumerAccounts?: readonly string[];
 }
 
 /**
@@ -47,6 +54,8 @@ export class PlatformStack extends BaikalStack {
   readonly lakeFormation: LakeFormationSettings;
   readonly database: GlueCatalogDatabase;
   readonly costMonitor?: AthenaCostMonitor;
+  readonly platformKey: PlatformKey;
+  readonly catalogEncryption: CatalogEncryption;
 
   constructor(scope: Construct, props: PlatformStackProps) {
     const { organisation, environment: env, target } = props;
@@ -55,7 +64,22 @@ export class PlatformStack extends BaikalStack {
     if (props.lfTags) {
       new LfTags(this, "lf_tag", { tags: props.lfTags, catalogId: environment(organisation, env).accountId, after: this.lakeFormation.settings });
     }
-    this.storage = new LakeStorage(this, "lake", { organisation, environment: env, appflowRawPrefixes: props.appflowRawPrefixes ?? [], appflowExportPrefixes: props.appflowExportPrefixes });
+    const { accountId, region } = environment(organisation, env);
+    this.storage = new LakeStorage(this, "lake", {
+      organisation,
+      environment: env,
+      appflowRawPrefixes: props.appflowRawPrefixes ?? [],
+      appflowExportPrefixes: props.appflowExportPrefixes,
+      rdsExports: props.rdsExports ?? false,
+    });
+    this.platformKey = new PlatformKey(this, "platform_key", { accountId, region, alias: platformKeyAlias(organisation) });
+    this.catalogEncryption = new CatalogEncryption(this, "catalog_encryption", {
+      accountId,
+      region,
+      alias: catalogKeyAlias(organisation),
+      consumerAccounts: props.consumerAccounts ?? [],
+      after: [this.lakeFormation.settings],
+    });
     new LakeLocations(this, "lake_locations", {
       roleName: lakeLocationRoleName(organisation),
       buckets: [this.storage.buckets.raw, this.storage.buckets.curated],
@@ -73,10 +97,19 @@ export class PlatformStack extends BaikalStack {
       dependsOn: [this.lakeFormation.settings],
     });
 
-    new PlatformWorkgroups(this, "workgroup", { organisation, environment: env });
+    new PlatformWorkgroups(this, "workgroup", { organisation, environment: env, resultsKeyArn: this.storage.key.arn });
     const bi = new PlatformBi(this, "bi", { organisation, environment: env, key: this.storage.key });
 
     const views = addAthenaViews(this, props.views ?? [], { databaseName: this.database.name, accountId: environment(organisation, env).accountId });
+
+    // Athena describes `default` before every query: DESCRIBE on it for every principal of this account that queries,
+    // once Lake Formation's settings exist and the Redash role, when Baikal creates it, does. First in the stack's
+    // chain of grants, so everything that waits for the chain (the cost report's datasets) waits for these too.
+    addDefaultDatabaseAccess(this, {
+      principals: queryingPrincipals(organisation, env),
+      catalogId: accountId,
+      after: [this.lakeFormation.settings, ...(bi.redashRole ? [bi.redashRole] : [])],
+    });
 
     const settings = organisation.costMonitor;
     if (settings) {
@@ -93,13 +126,22 @@ export class PlatformStack extends BaikalStack {
         assets: props.costMonitorAssets,
         queryLogBucket: this.storage.buckets.curated,
         key: this.storage.key,
+        platformKey: this.platformKey.key,
         database: this.database,
       });
       // The cost report in QuickSight for `costMonitor.quicksightReaders`: a dataset per view, and the grants to read it.
       const viewTables = new Map([...views].map(([id, view]) => [id, view.glueTable]));
       const after = [this.lakeFormation.settings, this.database, this.costMonitor.queryLog.glueTable, ...viewTables.values()];
-      addPlatformGovernance(this, { organisation, environment: env, views: props.views ?? [], after });
-      addCostReportDatasets(this, { organisation, environment: env, views: props.views ?? [], glueTables: viewTables, dataSource: bi.dataSource });
+      const grants = addPlatformGovernance(this, { organisation, environment: env, views: props.views ?? [], after });
+      // SPICE imports at creation, with the readers' Lake Formation grants already in place.
+      addCostReportDatasets(this, {
+        organisation,
+        environment: env,
+        views: props.views ?? [],
+        glueTables: viewTables,
+        dataSource: bi.dataSource,
+        afterGrants: grants.slice(-1).map((g) => g.resource),
+      });
     }
   }
 }

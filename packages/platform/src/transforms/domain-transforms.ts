@@ -16,6 +16,15 @@ export interface DomainTransformsProps {
   readonly transforms: readonly ResolvedTransform[];
   /** The stack's tables by name, so each machine is created after the table it writes. */
   readonly tables: ReadonlyMap<string, DataTable>;
+  /** ARNs of the lake key (query results) and, when the domain has transforms, the platform key (their logs). */
+  readonly keys: DomainKeyArns;
+}
+
+/** The platform's keys as a domain stack reads them (`KeyLookup`). */
+export interface DomainKeyArns {
+  readonly lakeKeyArn: string;
+  /** @default - none; needed only by transforms and RDS exports, for their log groups */
+  readonly platformKeyArn?: string;
 }
 
 /**
@@ -31,6 +40,7 @@ export function addDomainTransforms(stack: Construct, props: DomainTransformsPro
     environment: env,
     name,
     description: `Queries and transforms of domain ${domain.name}.`,
+    resultsKeyArn: props.keys.lakeKeyArn,
   });
   const jobs = new Map<string, TransformJob>();
   if (props.transforms.length === 0) return { workgroup, jobs };
@@ -44,6 +54,7 @@ export function addDomainTransforms(stack: Construct, props: DomainTransformsPro
       workgroup: name,
       alerts,
       glueTables,
+      logKeyArn: props.keys.platformKeyArn!,
       dependsOn: [workgroup.workgroup],
     });
     jobs.set(transform.name, job);

@@ -20,8 +20,11 @@ export interface DefinitionProps {
 export const MAX_RUN_ATTEMPTS = 3;
 const RETRY_WAIT_SECONDS = 60;
 
-/** StartQueryExecution was refused or failed inside Athena before a query ran: safe to call again. */
-const THROTTLING = ["Athena.TooManyRequestsException", "Athena.InternalServerException", "Athena.ThrottlingException"];
+/**
+ * StartQueryExecution was refused or failed inside Athena before a query ran: safe to call again. Athena's own error
+ * shapes (the service model in `@aws-sdk/client-athena`): its throttle is TooManyRequestsException.
+ */
+const THROTTLING = ["Athena.TooManyRequestsException", "Athena.InternalServerException"];
 const retryThrottling = [{ ErrorEquals: THROTTLING, IntervalSeconds: 5, BackoffRate: 2, MaxAttempts: 6, MaxDelaySeconds: 300, JitterStrategy: "FULL" }];
 /** Listing and deleting objects are idempotent, so any failure of theirs may be retried. */
 const retryS3 = [{ ErrorEquals: ["States.ALL"], IntervalSeconds: 2, BackoffRate: 2, MaxAttempts: 5, JitterStrategy: "FULL" }];
@@ -170,7 +173,8 @@ export function stateMachineDefinition(props: DefinitionProps): Record<string, u
       Comment: "a transform that reads this table runs for the same date",
       Resource: "arn:aws:states:::states:startExecution",
       Arguments: { StateMachineArn: arn, Input: { run_date: "{% $run_date %}" } },
-      Retry: [{ ErrorEquals: ["StepFunctions.ExecutionLimitExceededException", "StepFunctions.SdkClientException"], IntervalSeconds: 5, BackoffRate: 2, MaxAttempts: 5 }],
+      // The error shape of Step Functions' own model, as the nested-workflow guide names it: no "Exception" suffix.
+      Retry: [{ ErrorEquals: ["StepFunctions.ExecutionLimitExceeded"], IntervalSeconds: 5, BackoffRate: 2, MaxAttempts: 5 }],
       Catch: catchInto("NotifyFailure"),
       Next: props.dependentArns[index + 1] ? startState(props.dependentArns[index + 1]!) : "Succeeded",
     };
@@ -201,8 +205,10 @@ export function stateMachineDefinition(props: DefinitionProps): Record<string, u
   };
 }
 
+// JSONata's own "\n" escape, not a raw line break inside the string literal: asl-validator's JSONata pattern and some
+// tools reject a raw line break (Step Functions itself accepts both, aws/aws-cdk#35912); the message is the same.
 const failureText = (t: ResolvedTransform) =>
-  `${str(`Transform ${t.id} (writes ${t.domain}.${t.target.name}) failed for run date `)} & $run_date & ": " & $failure.Error & ": " & $failure.Cause & "\nExecution: " & $states.context.Execution.Id`;
+  `${str(`Transform ${t.id} (writes ${t.domain}.${t.target.name}) failed for run date `)} & $run_date & ": " & $failure.Error & ": " & $failure.Cause & "\\nExecution: " & $states.context.Execution.Id`;
 
 /** JSONata for each field of the notifier's `TransformFailure`; a field whose value is undefined is left out. */
 const failureFields = (t: ResolvedTransform): Record<keyof TransformFailure, string> => ({

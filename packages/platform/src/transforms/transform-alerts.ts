@@ -1,9 +1,9 @@
 import { costMonitorNames } from "../cost-monitor/cost-monitor-names.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
-import { SnsTopic, SnsTopicSubscription } from "../iac/aws.ts";
+import { type DataAwsIamPolicyDocumentStatement, SnsTopic, SnsTopicSubscription } from "../iac/aws.ts";
 import { Construct, TerraformStack } from "../iac/cdktf.ts";
-import { environment } from "../naming/names.ts";
+import { environment, platformKeyAlias } from "../naming/names.ts";
 import { transformAlertTopicArn, transformAlertTopicName } from "./transform-names.ts";
 
 /** Construct id at stack level: `aws_sns_topic.transform_alerts`. */
@@ -18,8 +18,8 @@ export interface TransformAlertsProps {
 
 /**
  * The topic every transform of a domain stack reports failures to. One per stack (`getOrCreate`). Encrypted with
- * the AWS-managed SNS key: only Step Functions, through the run roles of this account, publishes to it, and that
- * key's policy already allows them.
+ * the platform key, named by its alias (SNS takes an alias here and creates no grant): only the run roles of this
+ * account publish to it, through SNS, which the key's policy admits.
  *
  * When the organisation configures `costMonitor`, the platform stack's transform-alerts function is subscribed,
  * so failures reach the cost monitor's Slack channel; teams may subscribe their own channels (email) as well.
@@ -43,7 +43,7 @@ export class TransformAlerts extends Construct {
     super(scope, id);
     const { organisation: org } = props;
     const { region, accountId } = environment(org, props.environment);
-    this.topic = new SnsTopic(this, MAIN_RESOURCE_ID, { name: transformAlertTopicName(org, props.domain), kmsMasterKeyId: "alias/aws/sns" });
+    this.topic = new SnsTopic(this, MAIN_RESOURCE_ID, { name: transformAlertTopicName(org, props.domain), kmsMasterKeyId: platformKeyAlias(org) });
     this.topicArn = transformAlertTopicArn(org, props.environment, props.domain);
     if (!org.costMonitor) return;
 
@@ -55,4 +55,21 @@ export class TransformAlerts extends Construct {
       endpoint: functionArn,
     });
   }
+}
+
+/**
+ * What a publisher to the topic needs besides sns:Publish: the topic is encrypted with the platform key, which SNS
+ * uses on the publisher's behalf, and only SNS may (the key lives in the platform stack: picked out by its alias).
+ */
+export function encryptAlertsThroughSns(org: OrganisationDeclaration, env: string): DataAwsIamPolicyDocumentStatement {
+  const { region, accountId } = environment(org, env);
+  return {
+    sid: "EncryptFailureAlertsThroughSns",
+    actions: ["kms:Decrypt", "kms:GenerateDataKey*"],
+    resources: [`arn:aws:kms:${region}:${accountId}:key/*`],
+    condition: [
+      { test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [platformKeyAlias(org)] },
+      { test: "StringEquals", variable: "kms:ViaService", values: [`sns.${region}.amazonaws.com`] },
+    ],
+  };
 }

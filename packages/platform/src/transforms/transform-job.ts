@@ -4,6 +4,7 @@ import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 import { DEFAULTS } from "../declarations/defaults.ts";
 import { GrantChain } from "../governance/lake-formation-grant.ts";
+import { ATHENA_DEFAULT_DATABASE } from "../athena/workgroup-names.ts";
 import {
   CloudwatchLogGroup,
   DataAwsIamPolicyDocument,
@@ -21,6 +22,7 @@ import type { ResolvedTransform } from "./resolved-transform.ts";
 import type { TransformAlerts } from "./transform-alerts.ts";
 import { stateMachineDefinition, utcOffset } from "./state-machine-definition.ts";
 import { runPermissions } from "./transform-permissions.ts";
+import { STATE_MACHINE_LOG_LEVEL, stateMachineLogGroupName } from "./state-machine-logging.ts";
 import { transformNames } from "./transform-names.ts";
 
 export interface TransformJobProps {
@@ -38,6 +40,8 @@ export interface TransformJobProps {
   readonly dependsOn?: readonly TerraformResource[];
   /** The domain's Glue tables by name: the run's Lake Formation grants are made on them. */
   readonly glueTables: ReadonlyMap<string, TerraformResource>;
+  /** The platform key's ARN (CloudWatch Logs takes no alias): the machine's log group is encrypted with it. */
+  readonly logKeyArn: string;
 }
 
 /**
@@ -80,10 +84,11 @@ export class TransformJob extends Construct {
     this.lastGrant = this.grantTables(props, accountId);
 
     // The prefix Step Functions' log delivery expects; created here so it has a retention and no run creates it.
-    // Default encryption, as for the cost monitor's functions: the lake key's policy does not admit CloudWatch Logs.
+    // Encrypted with the platform key, whose policy admits CloudWatch Logs for this account's log groups.
     this.logGroup = new CloudwatchLogGroup(this, "logs", {
-      name: `/aws/vendedlogs/states/${names.stateMachine}`,
+      name: stateMachineLogGroupName(names.stateMachine),
       retentionInDays: DEFAULTS.transformLogRetentionDays,
+      kmsKeyId: props.logKeyArn,
     });
 
     const definition = stateMachineDefinition({
@@ -101,7 +106,7 @@ export class TransformJob extends Construct {
       type: "STANDARD",
       definition: definitionJson(definition, topicPlaceholder, props.alerts.topic.arn),
       // Errors only, without the states' input and output: they hold the SQL and the data tests' results.
-      loggingConfiguration: { logDestination: `${this.logGroup.arn}:*`, level: "ERROR", includeExecutionData: false },
+      loggingConfiguration: { logDestination: `${this.logGroup.arn}:*`, level: STATE_MACHINE_LOG_LEVEL, includeExecutionData: false },
       // Step Functions checks at creation that the role may deliver logs, so the policy must be in place first.
       dependsOn: [props.alerts.topic, policy, ...(props.dependsOn ?? []), ...(this.lastGrant ? [this.lastGrant] : [])],
     });
@@ -123,7 +128,10 @@ export class TransformJob extends Construct {
   /**
    * Lake Formation governs reads and the INSERT itself: SELECT on the domain's own source tables, SELECT and
    * INSERT on the target. Another domain's tables are granted by that domain (its published tables and grants),
-   * never from this stack. Each grant waits for the role and the table, and joins the stack's `GrantChain`.
+   * never from this stack. DESCRIBE on the domain's database, stated rather than implied (Lake Formation implies it
+   * only for grants on all tables), and on `default`, which Athena describes before every query (Athena User Guide,
+   * "The DESCRIBE permission is required on the default database"). Each grant waits for the role and the table,
+   * and joins the stack's `GrantChain`.
    */
   private grantTables(props: TransformJobProps, catalogId: string): LakeformationPermissions | undefined {
     const t = props.transform;
@@ -131,6 +139,15 @@ export class TransformJob extends Construct {
     const grants: [string, string[]][] = [...own.map((name): [string, string[]] => [name, ["SELECT", "DESCRIBE"]]), [t.target.name, ["SELECT", "INSERT", "DESCRIBE"]]];
     const chain = GrantChain.of(this);
     let last: LakeformationPermissions | undefined;
+    for (const database of [t.domain, ATHENA_DEFAULT_DATABASE]) {
+      last = chain.add(this, `grant_database_${database}`, {
+        catalogId,
+        principal: this.role.arn,
+        permissions: ["DESCRIBE"],
+        database: { catalogId, name: database },
+        dependsOn: [this.role],
+      });
+    }
     for (const [table, permissions] of grants) {
       const glueTable = props.glueTables.get(table);
       last = chain.add(this, `grant_${table}`, {

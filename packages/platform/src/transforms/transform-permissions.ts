@@ -3,6 +3,8 @@ import { tableLocation } from "../declarations/table.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import { type BucketPurpose, bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
 import { workgroupArn } from "../athena/workgroup-names.ts";
+import { stateMachineLogDelivery } from "./state-machine-logging.ts";
+import { encryptAlertsThroughSns } from "./transform-alerts.ts";
 import type { ResolvedTransform } from "./resolved-transform.ts";
 
 export interface RunPermissionsProps {
@@ -55,6 +57,9 @@ export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocu
       actions: ["glue:GetDatabase", "glue:GetTable", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"],
       resources: [
         glue("catalog"),
+        // Athena looks up the `default` database before every query (Athena User Guide, "Fine-grained access to
+        // databases and tables": "Mandatory: Access policy to the default database and catalog per AWS Region").
+        glue("database/default"),
         ...databases.map((d) => glue(`database/${d}`)),
         // The relations the SQL names (views too, which Athena reads from Glue) and the tables under them.
         ...[...new Set([`${t.domain}/${t.target.name}`, ...t.readsTables.map((r) => r.replace(".", "/")), ...t.sources.map((s) => `${s.database}/${s.table.name}`)])].map(
@@ -80,6 +85,13 @@ export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocu
     },
     { sid: "FindTheResultsBucket", actions: ["s3:GetBucketLocation"], resources: [results.bucket] },
     {
+      // What Athena calls on the bucket an INSERT writes to, as the Step Functions Athena template grants it (Step
+      // Functions Developer Guide, "IAM policies for calling Amazon Athena"): multipart uploads are listed bucket-wide.
+      sid: "FindTheTargetBucketAndItsUploads",
+      actions: ["s3:GetBucketLocation", "s3:ListBucketMultipartUploads"],
+      resources: [target.bucket],
+    },
+    {
       // The key lives in the platform stack; its alias, a name from config, picks it out without remote state.
       sid: "UseTheLakeKey",
       actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
@@ -88,23 +100,9 @@ export function runPermissions(props: RunPermissionsProps): DataAwsIamPolicyDocu
     },
     { sid: "GetLakeFormationCredentials", actions: ["lakeformation:GetDataAccess"], resources: ["*"] },
     { sid: "AnnounceFailures", actions: ["sns:Publish"], resources: [props.topicArn] },
-    {
-      // Step Functions delivers the machine's log through CloudWatch Logs' vended-log delivery, with the run role.
-      // These actions support no resource-level permissions, so AWS requires "*" (Step Functions developer guide,
-      // "IAM Policies for logging to CloudWatch Logs").
-      sid: "DeliverStateMachineLogs",
-      actions: [
-        "logs:CreateLogDelivery",
-        "logs:GetLogDelivery",
-        "logs:UpdateLogDelivery",
-        "logs:DeleteLogDelivery",
-        "logs:ListLogDeliveries",
-        "logs:PutResourcePolicy",
-        "logs:DescribeResourcePolicies",
-        "logs:DescribeLogGroups",
-      ],
-      resources: ["*"],
-    },
+    encryptAlertsThroughSns(org, env),
+    // Step Functions delivers the machine's log through CloudWatch Logs' vended-log delivery, with the run role.
+    stateMachineLogDelivery(),
   ];
   if (props.dependentArns.length > 0) {
     statements.push({ sid: "StartTransformsReadingTheTarget", actions: ["states:StartExecution"], resources: [...props.dependentArns] });

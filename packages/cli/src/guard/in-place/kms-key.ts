@@ -3,16 +3,19 @@ import { type InPlaceProblem, type InPlaceRule, known, show } from "./rule.ts";
 
 const ROOT = /^arn:aws[\w-]*:iam::(\d{12}):root$/;
 
-const coversEverything = (actions: readonly string[]) => actions.some((a) => a === "*" || a.toLowerCase() === "kms:*");
+/** `kms:PutKeyPolicy`, by name or by a wildcard that covers it (`*`, `kms:*`, `kms:Put*`). */
+const coversPolicyChange = (actions: readonly string[]) => actions.some((a) => /^(\*|kms:\*|kms:put\*|kms:putkeypolicy)$/i.test(a));
 const names = (principals: readonly string[], root: string) => principals.includes(root) || principals.includes(ROOT.exec(root)![1]!);
 
 /**
- * Whether the policy lets the account root do everything with the key: that statement is what makes IAM policies
- * count for the key at all, and what lets the account recover it. A Deny that may hit the root takes it away.
+ * Whether the policy lets the account root administer the key, unconditionally: that statement is what makes IAM
+ * policies count for the key, and changing the key policy (`kms:PutKeyPolicy`) is what lets the account recover it.
+ * Use may be narrowed (Baikal's keys allow it only through services); administration may not. A Deny that may hit
+ * the root takes it away.
  */
 function rootAdministers(statements: readonly PolicyStatement[], root: string): boolean {
   const allowed = statements.some(
-    (s) => s.effect === "Allow" && !s.notActions && !s.conditional && names(s.principals, root) && coversEverything(s.actions) && s.resources.includes("*"),
+    (s) => s.effect === "Allow" && !s.notActions && !s.conditional && names(s.principals, root) && coversPolicyChange(s.actions) && s.resources.includes("*"),
   );
   const denied = statements.some(
     (s) =>
@@ -64,7 +67,7 @@ export const kmsKeyRule: InPlaceRule = {
           what:
             `the key policy no longer lets the account root (${root}) administer the key: IAM policies in the account stop granting any use of it, ` +
             "and a key whose policy no remaining principal may change can only be recovered by AWS Support",
-          fix: `keep a statement that allows kms:* on * to ${root}`,
+          fix: `keep a statement without conditions that allows kms:PutKeyPolicy (or kms:Put*, or kms:*) on * to ${root}`,
         });
       }
     }
