@@ -8,6 +8,8 @@ import type { ResolvedView } from "../views/resolved-view.ts";
 import type { SheetsExporterAssets } from "./prepare-sheets-exporter-assets.ts";
 import { SalesforceExport } from "./salesforce-export.ts";
 import { SheetsExport } from "./sheets-export.ts";
+import { addDefaultDatabaseAccess } from "../governance/default-database-access.ts";
+import { environment } from "../naming/names.ts";
 
 export interface DomainExportsProps {
   readonly organisation: OrganisationDeclaration;
@@ -22,6 +24,15 @@ export interface DomainExportsProps {
   readonly viewTables: ReadonlyMap<string, TerraformResource>;
   /** The bundled Sheets exporter; required when the domain has a google-sheets export. */
   readonly sheetsExporterAssets?: SheetsExporterAssets;
+  /** The platform's keys by ARN; the stack looks the platform key up whenever the domain has an export. */
+  readonly keys: { readonly lakeKeyArn: string; readonly platformKeyArn?: string };
+}
+
+/** Logs and the service-account secret use the platform key, AppFlow the lake key. */
+
+export interface ExportKeys {
+  readonly lakeKeyArn: string;
+  readonly platformKeyArn: string;
 }
 
 /**
@@ -44,6 +55,7 @@ export function addDomainExports(stack: Construct, props: DomainExportsProps): I
       views: props.views,
       workgroup: props.workgroup,
       alerts,
+      keys: { lakeKeyArn: props.keys.lakeKeyArn, platformKeyArn: props.keys.platformKeyArn! },
       dependsOn: [props.workgroupResource, ...(viewTable ? [viewTable] : [])],
     };
     if (e.destination.kind === "google-sheets") {
@@ -57,6 +69,11 @@ export function addDomainExports(stack: Construct, props: DomainExportsProps): I
       roles.push(new SalesforceExport(stack, `export_${e.name}`, { ...common, export: e as SalesforceExportDeclaration }).role);
     }
   }
+  // Athena describes `default` before every query: each export's role holds DESCRIBE on it, in the stack's grant chain.
+  addDefaultDatabaseAccess(stack, {
+    principals: roles.map((role, i) => ({ name: `export_${domain.exports![i]!.name}`, principal: role.arn })),
+    catalogId: environment(organisation, env).accountId,
+  });
   return roles;
 }
 

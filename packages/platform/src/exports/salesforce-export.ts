@@ -6,11 +6,12 @@ import { MAIN_RESOURCE_ID } from "../iac/addresses.ts";
 import { AppflowFlow, CloudwatchLogGroup, DataAwsIamPolicyDocument, IamRole, IamRolePolicy, SchedulerSchedule, SfnStateMachine } from "../iac/aws.ts";
 import { Construct, type TerraformResource } from "../iac/cdktf.ts";
 import { terraformLiteral } from "../iac/terraform-string.ts";
-import { bucketName, environment, lakeKeyAlias } from "../naming/names.ts";
+import { bucketName, environment } from "../naming/names.ts";
 import type { TransformAlerts } from "../transforms/transform-alerts.ts";
 import { definitionJson } from "../transforms/transform-job.ts";
 import { addScheduledStart, serviceTrust } from "../transforms/scheduled-start.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
+import type { ExportKeys } from "./domain-exports.ts";
 import { exportErrorPrefix, exportNames, exportStagingPrefix } from "./export-names.ts";
 import { salesforceRunStatements, viewQueryStatements } from "./export-permissions.ts";
 import { salesforceExportDefinition } from "./salesforce-export-definition.ts";
@@ -24,6 +25,7 @@ export interface SalesforceExportProps {
   readonly views: readonly ResolvedView[];
   readonly workgroup: string;
   readonly alerts: TransformAlerts;
+  readonly keys: ExportKeys;
   /** The view's Glue table and the workgroup: the machine is created after them. @default [] */
   readonly dependsOn?: readonly TerraformResource[];
 }
@@ -56,7 +58,8 @@ export class SalesforceExport extends Construct {
       name: names.flow,
       description: terraformLiteral(`Sends ${props.domain}.${e.view} to Salesforce ${destination.object} when export ${label} starts it`),
       // The lake key by alias, as the domain stack cannot read the key's ARN from the platform stack.
-      kmsArn: `arn:aws:kms:${region}:${accountId}:${lakeKeyAlias(org)}`,
+      // A key ARN: AppFlow creates a grant on the key, which an alias cannot name.
+      kmsArn: props.keys.lakeKeyArn,
       sourceFlowConfig: {
         connectorType: "S3",
         sourceConnectorProperties: { s3: { bucketName: stagingBucket, bucketPrefix: stagingPrefix, s3InputFormatConfig: { s3InputFileType: "JSON" } } },
@@ -107,6 +110,7 @@ export class SalesforceExport extends Construct {
     const logGroup = new CloudwatchLogGroup(this, "logs", {
       name: `/aws/vendedlogs/states/${names.stateMachine}`,
       retentionInDays: DEFAULTS.exportLogRetentionDays,
+      kmsKeyId: props.keys.platformKeyArn,
     });
     // As for transforms: the topic by reference keeps the definition unknown until the topic exists, so an offline
     // plan never calls ValidateStateMachineDefinition.

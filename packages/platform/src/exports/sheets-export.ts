@@ -21,6 +21,7 @@ import { addScheduledStart } from "../transforms/scheduled-start.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
 import { exportNames, sheetsServiceAccountSecretName } from "./export-names.ts";
 import { viewQueryStatements } from "./export-permissions.ts";
+import type { ExportKeys } from "./domain-exports.ts";
 import type { SheetsExporterAssets } from "./prepare-sheets-exporter-assets.ts";
 import { SHEETS_EXPORTER_ENVIRONMENT as ENV, SHEETS_EXPORTER_HANDLER, SHEETS_EXPORTER_RUNTIME } from "./sheets-exporter-package.ts";
 
@@ -34,6 +35,7 @@ export interface SheetsExportProps {
   readonly workgroup: string;
   readonly alerts: TransformAlerts;
   readonly assets: SheetsExporterAssets;
+  readonly keys: ExportKeys;
   /** The view's Glue table and the workgroup: the function is created after them. @default [] */
   readonly dependsOn?: readonly TerraformResource[];
 }
@@ -46,7 +48,7 @@ const CODE_ID = "sheets_exporter_code";
  * The domain's Google service-account key, one secret per domain stack, created without a value (it is put by hand,
  * so it never reaches Terraform state). Only this domain's Sheets exports may read it.
  */
-export function sheetsServiceAccountSecret(scope: Construct, org: OrganisationDeclaration, domain: string): SecretsmanagerSecret {
+export function sheetsServiceAccountSecret(scope: Construct, org: OrganisationDeclaration, domain: string, platformKeyArn: string): SecretsmanagerSecret {
   const stack = TerraformStack.of(scope);
   const existing = stack.node.tryFindChild(SECRET_ID);
   if (existing instanceof SecretsmanagerSecret) return existing;
@@ -54,6 +56,7 @@ export function sheetsServiceAccountSecret(scope: Construct, org: OrganisationDe
   return new SecretsmanagerSecret(stack, SECRET_ID, {
     name,
     description: `JSON key of domain ${domain}'s Google service account, for its Google Sheets exports; set with aws secretsmanager put-secret-value --secret-id ${name} --secret-string file://key.json`,
+    kmsKeyId: platformKeyArn,
   });
 }
 
@@ -76,12 +79,16 @@ export class SheetsExport extends Construct {
   constructor(scope: Construct, id: string, props: SheetsExportProps) {
     super(scope, id);
     const { organisation: org, environment: env, export: e } = props;
-    const { accountId } = environment(org, env);
+    const { accountId, region } = environment(org, env);
     const names = exportNames(org, env, props.domain, e.name);
     const label = `${props.domain}.${e.name}`;
-    const secret = sheetsServiceAccountSecret(scope, org, props.domain);
+    const secret = sheetsServiceAccountSecret(scope, org, props.domain, props.keys.platformKeyArn);
 
-    const logGroup = new CloudwatchLogGroup(this, "logs", { name: `/aws/lambda/${names.function}`, retentionInDays: DEFAULTS.exportLogRetentionDays });
+    const logGroup = new CloudwatchLogGroup(this, "logs", {
+      name: `/aws/lambda/${names.function}`,
+      retentionInDays: DEFAULTS.exportLogRetentionDays,
+      kmsKeyId: props.keys.platformKeyArn,
+    });
     this.role = new IamRole(this, "role", {
       name: names.role,
       description: terraformLiteral(`Runs export ${label}: reads ${props.domain}.${e.view} through Lake Formation and writes Google Sheets`),
@@ -94,6 +101,13 @@ export class SheetsExport extends Construct {
       statement: [
         { sid: "WriteOwnLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:*`] },
         { sid: "ReadTheServiceAccountKey", actions: ["secretsmanager:GetSecretValue"], resources: [secret.arn] },
+        {
+          // The secret is encrypted with the platform key; Secrets Manager decrypts it on the function's behalf, and only it may.
+          sid: "UseThePlatformKeyThroughSecretsManager",
+          actions: ["kms:Decrypt"],
+          resources: [props.keys.platformKeyArn],
+          condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [`secretsmanager.${region}.amazonaws.com`] }],
+        },
         ...viewQueryStatements({ organisation: org, environment: env, view: props.view, views: props.views, workgroup: props.workgroup, topicArn: props.alerts.topicArn }),
       ],
     });

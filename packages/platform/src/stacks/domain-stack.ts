@@ -69,7 +69,8 @@ export class DomainStack extends BaikalStack {
     // The platform's keys by their aliases (data.aws_kms_alias.lake_key, .platform_key): services that take key ARNs
     // only get the key's ARN, read after the database so an offline plan never calls KMS.
     const lakeKey = new KeyLookup(this, "lake_key", { alias: lakeKeyAlias(organisation), after: this.database.database });
-    const needsPlatformKey = (props.transforms ?? []).length > 0 || (domain.ingestions ?? []).some((i) => i.kind === "rds-snapshot-export");
+    const needsPlatformKey =
+      (props.transforms ?? []).length > 0 || (domain.exports ?? []).length > 0 || (domain.ingestions ?? []).some((i) => i.kind === "rds-snapshot-export");
     const platformKey = needsPlatformKey ? new KeyLookup(this, "platform_key", { alias: platformKeyAlias(organisation), after: this.database.database }) : undefined;
     const keys = { lakeKeyArn: lakeKey.arn, platformKeyArn: platformKey?.arn };
     const { workgroup } = addDomainTransforms(this, { organisation, environment: env, domain, transforms: props.transforms ?? [], tables, keys });
@@ -85,6 +86,7 @@ export class DomainStack extends BaikalStack {
       workgroupResource: workgroup.workgroup,
       viewTables,
       sheetsExporterAssets: props.sheetsExporterAssets,
+      keys,
     });
 
     const grants: TerraformResource[] = [];
