@@ -45,7 +45,7 @@ export class SalesforceExport extends Construct {
   constructor(scope: Construct, id: string, props: SalesforceExportProps) {
     super(scope, id);
     const { organisation: org, environment: env, export: e } = props;
-    const { region, accountId } = environment(org, env);
+    const { accountId } = environment(org, env);
     const names = exportNames(org, env, props.domain, e.name);
     const label = `${props.domain}.${e.name}`;
     const destination = e.destination;
