@@ -15,6 +15,8 @@ const NAIVE = resolve(HERE, "../bin/naive-synth.js");
 export interface SizeResult {
   readonly domains: number;
   readonly views: number;
+  readonly viewShape: string;
+  readonly meanViewBytes: number;
   readonly checkColdMs: number;
   /** A new `baikal check` process after one view changed, with the cache the cold check left. */
   readonly checkWarmOneChangeMs: number;
@@ -27,13 +29,15 @@ export interface SizeResult {
 }
 
 const SIZES: readonly OrganisationSize[] = [
+  // 80 views as teams write them (2-7 KB, CTEs, CASE ladders), then short views at two sizes of organisation.
+  { domains: 5, tablesPerDomain: 20, viewsPerDomain: 16, viewShape: "realistic" },
   { domains: 10, tablesPerDomain: 20, viewsPerDomain: 17 },
   { domains: 300, tablesPerDomain: 20, viewsPerDomain: 17 },
 ];
 
 async function benchmark(size: OrganisationSize, log: (line: string) => void): Promise<SizeResult> {
   const org = writeSyntheticOrganisation(size);
-  log(`${size.domains} domains, ${org.views} views in ${org.root}`);
+  log(`${size.domains} domains, ${org.views} ${size.viewShape ?? "short"} views (mean ${org.meanViewBytes} bytes) in ${org.root}`);
   const node = process.execPath;
   const outdir = () => mkdtempSync(join(tmpdir(), "baikal-bench-out-"));
 
@@ -61,6 +65,8 @@ async function benchmark(size: OrganisationSize, log: (line: string) => void): P
   return {
     domains: size.domains,
     views: org.views,
+    viewShape: size.viewShape ?? "short",
+    meanViewBytes: org.meanViewBytes,
     checkColdMs: cold.ms,
     checkWarmOneChangeMs: warm.ms,
     watchRecheckMs: watch,
@@ -72,23 +78,25 @@ async function benchmark(size: OrganisationSize, log: (line: string) => void): P
 }
 
 function table(results: readonly SizeResult[]): string {
-  const headers = ["domains", "views", "check cold", "check 1 change", "watch recheck", "synth all", "naive synth", "affected plan", "peak RSS"];
-  const rows = results.map((r) => [r.domains, r.views, `${r.checkColdMs} ms`, `${r.checkWarmOneChangeMs} ms`, `${r.watchRecheckMs} ms`, `${r.synthFullMs} ms`, `${r.naiveSynthMs} ms`, `${r.affectedPlanMs} ms`, `${r.peakRssMb} MB`].map(String));
+  const headers = ["domains", "views", "view shape", "check cold", "check 1 change", "watch recheck", "synth all", "naive synth", "affected plan", "peak RSS"];
+  const rows = results.map((r) => [r.domains, r.views, `${r.viewShape} (${(r.meanViewBytes / 1024).toFixed(1)} KB)`, `${r.checkColdMs} ms`, `${r.checkWarmOneChangeMs} ms`, `${r.watchRecheckMs} ms`, `${r.synthFullMs} ms`, `${r.naiveSynthMs} ms`, `${r.affectedPlanMs} ms`, `${r.peakRssMb} MB`].map(String));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`;
   return [line(headers), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
-/** `pnpm bench [--json FILE] [--sizes 10,300] [--examples-only]` */
+/** `pnpm bench [--json FILE] [--sizes 10,300 | --realistic-only | --examples-only]` */
 export async function main(args: readonly string[]): Promise<number> {
   const jsonIndex = args.indexOf("--json");
   const jsonFile = jsonIndex >= 0 ? args[jsonIndex + 1] : undefined;
   const sizesIndex = args.indexOf("--sizes");
-  const sizes = args.includes("--examples-only")
-    ? []
-    : sizesIndex >= 0
-      ? args[sizesIndex + 1]!.split(",").map((d) => ({ ...SIZES[0]!, domains: Number(d) }))
-      : SIZES;
+  const chosen = (): readonly OrganisationSize[] => {
+    if (args.includes("--examples-only")) return [];
+    if (args.includes("--realistic-only")) return SIZES.filter((s) => s.viewShape === "realistic");
+    if (sizesIndex >= 0) return args[sizesIndex + 1]!.split(",").map((d) => ({ ...SIZES[1]!, domains: Number(d) }));
+    return SIZES;
+  };
+  const sizes = chosen();
   console.error("the example domains' check ...");
   const examples: CheckRun[] = examplesCheck(REPOSITORY);
   console.log(formatChecks(examples));

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { realisticView } from "./realistic-views.ts";
 
 const DECLARE = resolve(dirname(fileURLToPath(import.meta.url)), "../../packages/platform/src/declare.ts");
 
@@ -9,12 +10,16 @@ export interface OrganisationSize {
   readonly domains: number;
   readonly tablesPerDomain: number;
   readonly viewsPerDomain: number;
+  /** short: one join and an aggregate (about 200 bytes); realistic: 2-7 KB with CTEs and CASE ladders. @default "short" */
+  readonly viewShape?: "short" | "realistic";
 }
 
 export interface SyntheticOrganisation {
   readonly root: string;
   readonly size: OrganisationSize;
   readonly views: number;
+  /** Mean size of a view's SQL, in bytes. */
+  readonly meanViewBytes: number;
   /** A view file whose edit is the "one-view pull request" of the benchmark. */
   readonly changedView: string;
   readonly changedDomain: string;
@@ -63,6 +68,11 @@ function views(domain: number, size: OrganisationSize): { declaration: object; s
   for (let v = 2; v < size.viewsPerDomain; v++) {
     const a = v % size.tablesPerDomain;
     const b = (v + 1) % size.tablesPerDomain;
+    if (size.viewShape === "realistic") {
+      // Ladders of 8 to 45 branches: views of about 2 to 7 KB, spread evenly.
+      out.push(realisticView(`v${pad(v)}`, `t${pad(a)}`, `t${pad(b)}`, upstream, 8 + ((v * 13) % 38)));
+      continue;
+    }
     out.push({
       declaration: {
         name: `v${pad(v)}`,
@@ -94,12 +104,14 @@ export function writeSyntheticOrganisation(size: OrganisationSize): SyntheticOrg
     })});\n`,
   );
   let count = 0;
+  let bytes = 0;
   for (let d = 0; d < size.domains; d++) {
     const name = domainName(d);
     const dir = join(root, "domains", name);
     mkdirSync(join(dir, "views"), { recursive: true });
     const domainViews = views(d, size);
     count += domainViews.length;
+    bytes += domainViews.reduce((n, v) => n + Buffer.byteLength(v.sql), 0);
     for (const v of domainViews) writeFileSync(join(dir, "views", `${(v.declaration as { name: string }).name}.sql`), v.sql);
     const declaration = {
       name,
@@ -111,5 +123,5 @@ export function writeSyntheticOrganisation(size: OrganisationSize): SyntheticOrg
     writeFileSync(join(dir, "domain.ts"), `import { defineDomain } from ${JSON.stringify(DECLARE)};\nexport default defineDomain(${JSON.stringify(declaration, null, 1)});\n`);
   }
   const changedDomain = domainName(Math.floor(size.domains / 2));
-  return { root, size, views: count, changedDomain, changedView: join(root, "domains", changedDomain, "views", "v005.sql") };
+  return { root, size, views: count, meanViewBytes: Math.round(bytes / count), changedDomain, changedView: join(root, "domains", changedDomain, "views", "v005.sql") };
 }

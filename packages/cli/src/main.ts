@@ -45,8 +45,9 @@ export function program(): Command {
     .option("--watch", "check again after every change, reusing what is already checked")
     .addOption(new Option("--format <format>", "text: one line per problem; json: one document; github: GitHub Actions annotations").choices(CHECK_FORMATS).default("text"))
     .option("--json", "the same as --format json")
-    .action((options: { watch?: boolean; format: CheckFormat; json?: boolean }) =>
-      runCommand(() => checkCommand({ watch: options.watch, format: options.json ? "json" : options.format })),
+    .option("--explain", "also list every output column whose type the SQL analysis could not infer, so its declared type is unchecked")
+    .action((options: { watch?: boolean; format: CheckFormat; json?: boolean; explain?: boolean }) =>
+      runCommand(() => checkCommand({ watch: options.watch, format: options.json ? "json" : options.format, explain: options.explain })),
     );
   cli
     .command("test")

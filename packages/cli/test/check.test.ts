@@ -24,6 +24,8 @@ describe("baikal check", () => {
     expect(run.stdout).toMatch(
       new RegExp(
         `^ok: ${listDomainFiles(REPO_ROOT).length} domains, \\d+ tables, \\d+ views, \\d+ stacks checked in \\d+ ms\\n` +
+          // A domain may select a column whose type the analysis cannot infer: counted, never passed silently.
+          `(note: \\d+ output columns? of views or transforms ha(s|ve) a type the analysis could not infer; [^\\n]*\\n)?` +
           `preflight: \\d+ rules over \\d+ stacks \\(\\d+ synthesized, \\d+ unchanged\\): no findings in \\d+ ms\\n$`,
       ),
     );
@@ -53,6 +55,40 @@ describe("baikal check", () => {
     const run = baikal(["check"], root);
     expect([run.code, run.stderr]).toEqual([0, ""]);
     expect(run.stdout).toMatch(/\npreflight: \d+ rules over 4 stacks \(\d+ synthesized, \d+ unchanged\): no findings, 2 suppressed in \d+ ms\n$/);
+  });
+
+  it("counts output columns whose type cannot be inferred, and --explain lists each at its place", () => {
+    const root = writeProject({
+      "baikal.config.ts": configSource(),
+      "domains/web/domain.ts": domainSource({
+        ...EVENTS_DOMAIN,
+        views: [
+          {
+            name: "page_ids",
+            description: "Page view ids.",
+            columns: [
+              { name: "view_id", type: "string", description: "Id." },
+              { name: "note", type: "string", description: "Nothing yet." },
+            ],
+          },
+        ],
+      }),
+      "domains/web/views/page_ids.sql": "SELECT view_id,\n       NULL AS note\nFROM page_views\n",
+    });
+    const run = baikal(["check"], root);
+    expect([run.code, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain(
+      "\nnote: 1 output column of views or transforms has a type the analysis could not infer; their declared types are unchecked (pnpm check --explain lists them)\n",
+    );
+    const explained = baikal(["check", "--explain"], root);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain(
+      '\ndomains/web/views/page_ids.sql:2:8: note: the type of column "note" of view web.page_ids could not be inferred, so its declared type string is unchecked; ' +
+        "Athena compares it on the first read of the view (a mismatch is VIEW_IS_STALE): CAST the expression to the declared type to have it checked now\n",
+    );
+    const json = JSON.parse(baikal(["check", "--json"], root).stdout) as { ok: boolean; untyped: unknown[] };
+    expect(json.ok).toBe(true);
+    expect(json.untyped).toEqual([{ kind: "view", subject: "web.page_ids", column: "note", declaredType: "string", source: "domains/web/views/page_ids.sql", line: 2, columnNumber: 8 }]);
   });
 
   it("fails when declarations are wrong, printing one file:line:col line per problem", () => {

@@ -25,3 +25,4 @@ export { parseHiveType, formatHiveType, toTrinoType, type HiveType } from "./dec
 export { renderForAnalysis } from "./transforms/run-parameters.ts";
 export { buildViewCatalog } from "./views/view-catalog.ts";
 export { closest, didYouMean } from "./problems/suggest.ts";
+export { formatUntypedOutputColumn, untypedOutputColumns, type UntypedOutputColumn } from "./views/untyped-output-columns.ts";

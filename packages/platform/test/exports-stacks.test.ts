@@ -116,13 +116,14 @@ describe("a Google Sheets export", () => {
     expect(granted.map((s) => s.sid)).toEqual([
       "WriteOwnLogs",
       "ReadTheServiceAccountKey",
+      "UseThePlatformKeyThroughSecretsManager",
       "RunQueriesInTheDomainWorkgroup",
       "UseTheGlueCatalog",
       "ReadTheViewAndWhatItReads",
       "WriteAndReadQueryResults",
       "ListQueryResults",
       "FindTheResultsBucket",
-      "UseTheLakeKey",
+      "UseTheLakeKeyForQueryResults",
       "GetLakeFormationCredentials",
       "AnnounceFailures",
     ]);
@@ -179,7 +180,8 @@ describe("a Salesforce export", () => {
     const flow = resources(shop, "aws_appflow_flow").export_sales_crm_flow!;
     expect(flow).toMatchObject({
       name: "acme-shop-sales_crm-export",
-      kms_arn: "arn:aws:kms:eu-west-1:111111111111:alias/acme-lake",
+      // The key's ARN, read from its alias: AppFlow creates a grant on the key, which an alias cannot name.
+      kms_arn: "${data.aws_kms_alias.lake_key.target_key_arn}",
       trigger_config: { trigger_type: "OnDemand" },
       source_flow_config: {
         connector_type: "S3",

@@ -127,8 +127,13 @@ describe("RDS snapshot export ingestion", () => {
         resources: ["arn:aws:iam::111111111111:role/acme-lake-writer-web-orders_db-rds-export"],
         condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["rds.amazonaws.com", "export.rds.amazonaws.com"] }],
       },
-      // Everything RDS requires of the caller for the export's key (API Reference, StartExportTaskMessage.KmsKeyId).
-      { sid: "LetTheExportUseTheLakeKey", actions: EXPORT_KEY_ACTIONS, ...LAKE_KEY },
+      // Everything RDS requires of the caller for the export's key (API Reference, StartExportTaskMessage.KmsKeyId), through RDS only.
+      {
+        sid: "LetTheExportUseTheLakeKey",
+        actions: EXPORT_KEY_ACTIONS,
+        resources: LAKE_KEY.resources,
+        condition: [...LAKE_KEY.condition, { test: "StringEquals", variable: "kms:ViaService", values: ["rds.eu-west-1.amazonaws.com"] }],
+      },
       { sid: "AnnounceFailures", actions: ["sns:Publish"], resources: ["arn:aws:sns:eu-west-1:111111111111:acme-web-transform-failures"] },
       {
         sid: "EncryptFailureAlertsThroughSns",

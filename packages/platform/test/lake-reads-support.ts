@@ -123,6 +123,8 @@ export function iamPolicyOf(stack: StackJson, document: string, rules: LakeReadR
 class StackWalk {
   private readonly resources: Record<string, Record<string, Block>>;
   private readonly documents: Record<string, Block>;
+  /** `data.aws_kms_alias` lookups of the stack: keys of other stacks, named by alias (the lake key among them). */
+  private readonly aliasLookups: Record<string, Block>;
   private readonly lakeKeyArns = new Set<string>();
   private readonly found: string[] = [];
 
@@ -132,6 +134,10 @@ class StackWalk {
   ) {
     this.resources = (stack.json.resource ?? {}) as Record<string, Record<string, Block>>;
     this.documents = (stack.json.data?.aws_iam_policy_document ?? {}) as Record<string, Block>;
+    this.aliasLookups = ((stack.json.data as Record<string, unknown> | undefined)?.aws_kms_alias ?? {}) as Record<string, Block>;
+    for (const lookup of Object.values(this.aliasLookups)) {
+      if (lookup.name === rules.lakeKeyAlias) this.lakeKeyArns.add(this.aliasKeyArn(String(lookup.name)));
+    }
     for (const [name, alias] of Object.entries(this.resources.aws_kms_alias ?? {})) {
       const key = /^\$\{aws_kms_key\.([\w-]+)\.key_id\}$/.exec(String(alias.target_key_id))?.[1];
       if (alias.name === rules.lakeKeyAlias && key) this.lakeKeyArns.add(this.keyArn(key));
@@ -225,7 +231,7 @@ class StackWalk {
           }
         }
       }
-      if (decrypts && resources.some((r) => this.isLakeKey(r, s)) && !this.confinedToOtherBuckets(s) && !this.mayDecrypt(principal)) {
+      if (decrypts && resources.some((r) => this.isLakeKey(r, s)) && !this.confinedToOtherBuckets(s) && !this.confinedToOtherServices(s) && !this.mayDecrypt(principal)) {
         this.found.push(`${this.stack.name}: ${where}: ${label(principal)} may kms:Decrypt with the lake key, outside the query-results bucket`);
       }
     }
@@ -279,6 +285,15 @@ class StackWalk {
     return context.length > 0 && context.every((c) => c.values.every((v) => this.rules.buckets.every((b) => !glob(this.resolve(v)).test(`arn:aws:s3:::${b}`) && !glob(this.resolve(v)).test(`arn:aws:s3:::${b}/x`))));
   }
 
+  /**
+   * True when a `kms:ViaService` condition keeps the key to services other than S3 (RDS creating an export's grant,
+   * Secrets Manager): lake objects are only ever decrypted through S3.
+   */
+  private confinedToOtherServices(s: Statement): boolean {
+    const via = s.conditions.filter((c) => c.variable === "kms:ViaService" && /^(StringEquals|StringLike)$/.test(c.test));
+    return via.length > 0 && via.every((c) => c.values.every((v) => !glob(v).test(`s3.${this.rules.region}.amazonaws.com`)));
+  }
+
   private principalsOf(s: Statement): Principal[] {
     if (s.notPrincipals !== undefined) return [{ kind: "anyone" }];
     return (s.principals ?? [{ type: "*", identifiers: ["*"] }]).flatMap((p): Principal[] =>
@@ -299,6 +314,9 @@ class StackWalk {
   private resolve(text: string): string {
     return text.replace(/\$\{([^}]*)\}/g, (_, reference: string) => {
       const [type = "", name = "", attribute = ""] = reference.split(".");
+      // data.aws_kms_alias.<lookup>.target_key_arn: the key the alias names, the lake key when it is the lake's alias.
+      const lookup = type === "data" && name === "aws_kms_alias" ? this.aliasLookups[attribute] : undefined;
+      if (lookup && reference.endsWith(".target_key_arn")) return this.aliasKeyArn(String(lookup.name));
       const r = this.resources[type]?.[name];
       if (!r) return "*";
       if (type === "aws_s3_bucket") return attribute === "arn" ? `arn:aws:s3:::${String(r.bucket)}` : String(r.bucket);
@@ -306,6 +324,11 @@ class StackWalk {
       if (type === "aws_iam_role") return attribute === "arn" ? this.roleArn(r).arn : String(r.name);
       return `arn:terraform:${type}:${name}:${attribute}`;
     });
+  }
+
+  /** A key of another stack, found by its alias: an ARN unique to the alias, which no wildcard of a key ARN confuses. */
+  private aliasKeyArn(alias: string): string {
+    return `arn:aws:kms:${this.rules.region}:${this.rules.accountId}:key/by-${alias}`;
   }
 
   private keyArn(name: string): string {

@@ -38,8 +38,8 @@ describe("Baikal's rules", () => {
     statements.find((s) => s.sid === "ReadTheTablesItUses")!.resources = statements.find((s) => s.sid === "ReadTheTablesItUses")!.resources.filter((r) => !r.endsWith("database/default"));
     delete resources(web).aws_lakeformation_permissions!.transform_daily_counts_grant_database_default;
     expect(violations(rule("athena-default-database"), web)).toEqual([
-      "data.aws_iam_policy_document.transform_daily_counts_access: the role acme-d00-daily_counts-run runs Athena queries but may not call glue:GetDatabase on arn:aws:glue:eu-west-1:111111111111:database/default",
-      "data.aws_iam_policy_document.transform_daily_counts_access: the role acme-d00-daily_counts-run runs Athena queries but this stack grants it no Lake Formation DESCRIBE on default",
+      "data.aws_iam_policy_document.transform_daily_counts_access: the role acme-lake-writer-d00-daily_counts runs Athena queries but may not call glue:GetDatabase on arn:aws:glue:eu-west-1:111111111111:database/default",
+      "data.aws_iam_policy_document.transform_daily_counts_access: the role acme-lake-writer-d00-daily_counts runs Athena queries but this stack grants it no Lake Formation DESCRIBE on default",
     ]);
     const platform = stack("platform-staging");
     delete resources(platform).aws_lakeformation_permissions!.default_database_analysts;
@@ -123,7 +123,7 @@ describe("Baikal's rules", () => {
     const statements = (d01.json.data as Blocks).aws_iam_policy_document!.transform_daily_counts_access!.statement as Record<string, unknown>[];
     statements.push({ sid: "ReadSources", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::acme-staging-curated-111111111111/d00/daily_counts/*"] });
     expect(violations(rule("lake-read-through-lake-formation"), d01)).toEqual([
-      `data.aws_iam_policy_document.transform_daily_counts_access statement ${statements.length - 1} "ReadSources": the role acme-d01-daily_counts-run reads arn:aws:s3:::acme-staging-curated-111111111111/d00/daily_counts/* with IAM, around Lake Formation`,
+      `data.aws_iam_policy_document.transform_daily_counts_access statement ${statements.length - 1} "ReadSources": the role acme-lake-writer-d01-daily_counts reads arn:aws:s3:::acme-staging-curated-111111111111/d00/daily_counts/* with IAM, around Lake Formation`,
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { DeclarationError, loadProject, type Project, stackNames } from "@baikal/platform/project";
+import { DeclarationError, formatUntypedOutputColumn, loadProject, type Project, stackNames, untypedOutputColumns } from "@baikal/platform/project";
 import { reportRules, type RuleReport } from "../preflight/report-rules.ts";
 import { type CheckCounts, type CheckFormat, checkJson, githubAnnotation, githubRuleAnnotation } from "../report/problem-formats.ts";
 
@@ -7,6 +7,8 @@ export interface CheckOptions {
   readonly watch?: boolean;
   /** text: one line per problem; json: one document; github: GitHub Actions annotations. @default "text" */
   readonly format?: CheckFormat;
+  /** Also list every output column whose type the analysis could not infer (text; json always has them). */
+  readonly explain?: boolean;
 }
 
 const counts = (project: Project, ms: number): CheckCounts => ({
@@ -38,9 +40,17 @@ export async function checkCommand(options: CheckOptions = {}): Promise<number> 
     return 1;
   }
   const ms = Math.round(performance.now() - started);
-  if (format === "text") console.log(summary(project, ms));
+  const untyped = untypedOutputColumns(project);
+  if (format === "text") {
+    console.log(summary(project, ms));
+    if (options.explain) for (const column of untyped) console.log(formatUntypedOutputColumn(column));
+    else if (untyped.length > 0) {
+      const n = untyped.length;
+      console.log(`note: ${n} output column${n === 1 ? "" : "s"} of views or transforms ha${n === 1 ? "s" : "ve"} a type the analysis could not infer; their declared types are unchecked (pnpm check --explain lists them)`);
+    }
+  }
   const rules = await checkPreflightRules(project, format);
-  if (format === "json") process.stdout.write(checkJson({ counts: counts(project, ms), problems: rules.report.problems, findings: rules.report.findings }));
+  if (format === "json") process.stdout.write(checkJson({ counts: counts(project, ms), problems: rules.report.problems, findings: rules.report.findings, untyped }));
   if (format === "github") {
     for (const finding of rules.report.findings) console.log(githubRuleAnnotation(finding));
     for (const problem of rules.report.problems) console.log(githubAnnotation(problem));

@@ -1,5 +1,6 @@
 import { formatPath, formatProblem, type Problem } from "@baikal/platform/project";
 import type { RuleFinding } from "@baikal/platform/preflight";
+import type { UntypedOutputColumn } from "@baikal/platform/project";
 
 /** How `baikal check` reports: lines for people, JSON for scripts and editors, annotations for GitHub Actions. */
 export const CHECK_FORMATS = ["text", "json", "github"] as const;
@@ -35,16 +36,25 @@ export const jsonProblem = (p: Problem): JsonProblem => ({
 
 /**
  * `baikal check --json`: one document, on success and on failure. Rule findings (from the synthesized stacks) come
- * in `findings` with their rule and severity; `ok` is false when a problem or an error finding is there.
+ * in `findings` with their rule and severity, output columns of unknown type in `untyped`; `ok` is false when a
+ * problem or an error finding is there.
  */
-export function checkJson(result: { readonly counts?: CheckCounts; readonly problems: readonly Problem[]; readonly findings?: readonly RuleFinding[] }): string {
+export function checkJson(result: {
+  readonly counts?: CheckCounts;
+  readonly problems: readonly Problem[];
+  readonly findings?: readonly RuleFinding[];
+  /** Output columns whose declared type nothing checked, because the analysis could not infer it. */
+  readonly untyped?: readonly UntypedOutputColumn[];
+}): string {
   const findings = result.findings ?? [];
+  const untyped = result.untyped ?? [];
   const ok = result.problems.length === 0 && !findings.some((f) => f.severity === "error");
   const body = {
     ok,
     ...(ok ? result.counts : {}),
     ...(result.problems.length > 0 || !ok ? { problems: result.problems.map(jsonProblem) } : {}),
     ...(findings.length > 0 ? { findings } : {}),
+    ...(untyped.length > 0 ? { untyped } : {}),
   };
   return `${JSON.stringify(body, null, 2)}\n`;
 }

@@ -73,6 +73,7 @@ export function addDomainExports(stack: Construct, props: DomainExportsProps): I
   addDefaultDatabaseAccess(stack, {
     principals: roles.map((role, i) => ({ name: `export_${domain.exports![i]!.name}`, principal: role.arn })),
     catalogId: environment(organisation, env).accountId,
+    after: roles,
   });
   return roles;
 }

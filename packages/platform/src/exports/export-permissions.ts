@@ -67,11 +67,16 @@ export function viewQueryStatements(props: ViewQueryProps): DataAwsIamPolicyDocu
     },
     { sid: "FindTheResultsBucket", actions: ["s3:GetBucketLocation"], resources: [results] },
     {
-      // The key lives in the platform stack; its alias, a name from config, picks it out without remote state.
-      sid: "UseTheLakeKey",
+      // The key lives in the platform stack; its alias, a name from config, picks it out without remote state. It
+      // encrypts the query results only, through S3 and in the workgroup's prefix: lake data comes through Lake Formation.
+      sid: "UseTheLakeKeyForQueryResults",
       actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
       resources: [`arn:aws:kms:${region}:${accountId}:key/*`],
-      condition: [{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [lakeKeyAlias(org)] }],
+      condition: [
+        { test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [lakeKeyAlias(org)] },
+        { test: "StringEquals", variable: "kms:ViaService", values: [`s3.${region}.amazonaws.com`] },
+        { test: "StringLike", variable: "kms:EncryptionContext:aws:s3:arn", values: [results, `${results}/${props.workgroup}/*`] },
+      ],
     },
     { sid: "GetLakeFormationCredentials", actions: ["lakeformation:GetDataAccess"], resources: ["*"] },
     { sid: "AnnounceFailures", actions: ["sns:Publish"], resources: [props.topicArn] },

@@ -15,14 +15,21 @@ export interface SnapshotExportPermissionsProps {
   readonly topicArn: string;
 }
 
-/** The lake key lives in the platform stack; its alias, a name from config, picks it out without remote state. */
-function lakeKey(org: OrganisationDeclaration, env: string, sid: string, actions: string[]): DataAwsIamPolicyDocumentStatement {
+/**
+ * The lake key lives in the platform stack; its alias, a name from config, picks it out without remote state.
+ * `through`: the one service that may use it on the caller's behalf (`kms:ViaService`), where the caller never
+ * uses the key itself. @default - any, as the key policy allows
+ */
+function lakeKey(org: OrganisationDeclaration, env: string, sid: string, actions: string[], through?: string): DataAwsIamPolicyDocumentStatement {
   const { region, accountId } = environment(org, env);
   return {
     sid,
     actions,
     resources: [`arn:aws:kms:${region}:${accountId}:key/*`],
-    condition: [{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [lakeKeyAlias(org)] }],
+    condition: [
+      { test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: [lakeKeyAlias(org)] },
+      ...(through ? [{ test: "StringEquals", variable: "kms:ViaService", values: [`${through}.${region}.amazonaws.com`] }] : []),
+    ],
   };
 }
 
@@ -77,7 +84,9 @@ export function snapshotExportRunPermissions(props: SnapshotExportPermissionsPro
       resources: [props.exportRoleArn],
       condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: EXPORT_ROLE_PASSED_TO }],
     },
-    lakeKey(org, env, "LetTheExportUseTheLakeKey", EXPORT_KEY_ACTIONS),
+    // RDS checks these with the caller's credentials and creates the export's grant: through RDS only, so the state
+    // machine can never decrypt lake objects itself.
+    lakeKey(org, env, "LetTheExportUseTheLakeKey", EXPORT_KEY_ACTIONS, "rds"),
     { sid: "AnnounceFailures", actions: ["sns:Publish"], resources: [props.topicArn] },
     encryptAlertsThroughSns(org, env),
     stateMachineLogDelivery(),

@@ -108,6 +108,7 @@ export function analyzeTransforms(
         index,
         sourceFile: domain.sourceFile,
         references: analysis.references,
+        outputColumns: analysis.outputColumns,
       });
     });
   }

@@ -1,3 +1,4 @@
+import type { OutputColumn } from "@baikal/sql/types";
 import type { TableDeclaration } from "../declarations/table.ts";
 import type { TransformDeclaration } from "../declarations/transform.ts";
 import type { CompiledDataTest } from "./data-test-sql.ts";
@@ -26,4 +27,6 @@ export interface ResolvedTransform {
   /** Transforms that read this one's target: it starts them when it succeeds. */
   readonly dependents: readonly string[];
   readonly tests: readonly CompiledDataTest[];
+  /** What the static analysis inferred the SELECT produces (names, Trino types; a type it could not infer is absent). */
+  readonly outputColumns: readonly OutputColumn[];
 }
