@@ -8,4 +8,5 @@ SELECT
   impression_count,
   click_count
 FROM campaign_performance
-WHERE dt >= format_datetime(current_timestamp AT TIME ZONE 'Asia/Tokyo' - INTERVAL '7' DAY, 'yyyy-MM-dd')
+-- The last 7 days, counted in Tokyo's calendar: today there and the six days before it.
+WHERE dt > CAST(date_add('day', -7, CAST(current_timestamp AT TIME ZONE 'Asia/Tokyo' AS date)) AS varchar)

@@ -8,6 +8,17 @@ export const HELP_EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     "pnpm check --watch                  # again after every save",
     "pnpm check --format github          # problems as GitHub annotations, in a workflow",
     "pnpm -s check --json > check.json   # for scripts and editors (-s: without pnpm's header)",
+    "pnpm check --explain                # also each output column whose type could not be inferred",
+  ],
+  test: [
+    "pnpm baikal test                              # every unit test in domains/*/tests/",
+    "pnpm baikal test news                         # the news domain's tests",
+    "pnpm baikal test news.daily_article_kpis      # the tests of one view or transform",
+  ],
+  preview: [
+    "pnpm baikal preview news.daily_article_kpis                        # on generated rows (every column type exercised)",
+    "pnpm baikal preview news.daily_article_kpis --rows rows.json       # on your rows",
+    "pnpm baikal preview news.article_view_facts --run-date 2024-05-01  # a transform for one run date",
   ],
   synth: ["pnpm synth                          # every stack into cdktf.out/stacks/", "pnpm synth domain-news-staging      # one stack"],
   fingerprints: ["pnpm baikal fingerprints            # { \"<stack>\": \"<hash>\" } on one line"],

@@ -57,11 +57,6 @@ export function program(): Command {
       "after",
       [
         "",
-        "Examples:",
-        "  baikal test                              every unit test in domains/*/tests/",
-        "  baikal test news                         the news domain's tests",
-        "  baikal test news.daily_article_kpis      the tests of one view or transform",
-        "",
         "Exit 1 when a test fails. A test whose SQL uses something the engine cannot run faithfully is skipped",
         "(\"cannot run offline: <construct> at <file>:<line>\") and counted in the summary, never passed.",
       ].join("\n"),
@@ -75,16 +70,6 @@ export function program(): Command {
     .option("--run-date <date>", "a transform's run date (default: 2024-01-02)")
     .option("--now <instant>", "what current_timestamp reads (default: 2024-01-02T12:00:00Z)")
     .option("--limit <n>", "rows to print (default: 50)", (v) => Number.parseInt(v, 10))
-    .addHelpText(
-      "after",
-      [
-        "",
-        "Examples:",
-        "  baikal preview news.daily_article_kpis                        on generated rows (every column type exercised)",
-        "  baikal preview news.daily_article_kpis --rows rows.json       on your rows",
-        "  baikal preview news.article_view_facts --run-date 2024-05-01  a transform for one run date",
-      ].join("\n"),
-    )
     .action((subject: string, options: { rows?: string; runDate?: string; now?: string; limit?: number }) => runCommand(() => previewCommand({ subject, ...options })));
   cli
     .command("synth")

@@ -80,7 +80,7 @@ describe("baikal access", () => {
         "bi: web.page_views (table)",
         "  columns:    view_id, dt",
         "  row filter: -",
-        "  through:    columns [domain-web-staging]",
+        "  through:    view web.daily_views [domain-web-staging]",
         "",
       ].join("\n"),
     );
@@ -134,7 +134,7 @@ describe("baikal access", () => {
       }
     }
     // Newsly exercises every kind of grant.
-    expect([...kinds].sort()).toEqual(["columns", "dataset", "excluded-columns", "row-filter", "table", "tags", "view"]);
+    expect([...kinds].sort()).toEqual(["columns", "dataset", "excluded-columns", "exported", "row-filter", "table", "tags", "view"]);
     expect(report.environments[0]!.access.some((e) => e.stack.startsWith("consumer-"))).toBe(true);
   });
 });

@@ -17,7 +17,7 @@ const engine = await OfflineEngine.start();
 const comparable = (type: string) => type.replace(/\s+/g, "").replace(/varchar\(\d+\)/g, "varchar").replace(/timestamp\(\d+\)/g, "timestamp(3)");
 
 describe("engine and static analysis agree on the output types of", () => {
-  it.each(project.views.map((v) => v.id))("%s", async (id) => {
+  it.for(project.views.map((v) => v.id))("%s", async (id, context) => {
     const view = project.views.find((v) => v.id === id)!;
     const subject = { kind: "view", view } as const;
     const io = subjectIo(project, subject);
@@ -26,6 +26,8 @@ describe("engine and static analysis agree on the output types of", () => {
       return { shape, rows: generateRows(project, shape) };
     });
     const result = await engine.run({ sql: subjectSql(project, subject, undefined).sql, defaultDatabase: view.domain, relations: engineRelations({ relations }), output: io.output, now: PREVIEW_NOW });
+    // A view the engine cannot run faithfully has no second opinion: skipped with the reason, never passed.
+    if (result.kind === "refused") return context.skip(`cannot run offline: ${result.refusals.map((r) => r.construct).join("; ")}`);
     if (result.kind !== "rows") throw new Error(`${id} did not run on generated rows: ${JSON.stringify(result)}`);
     const engineTypes = view.outputColumns.map((c, i) => `${c.name} ${comparable(result.engineTypes[i]!)}`);
     const staticTypes = view.outputColumns.map((c) => `${c.name} ${comparable(c.type ?? "unknown")}`);
