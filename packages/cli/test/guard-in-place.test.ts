@@ -109,7 +109,7 @@ describe("guard: changes in place that orphan or corrupt stored data", { timeout
         `it now writes under ${RAW}/orders/ instead of ${RAW}/orders_db/; the files it already wrote stay where they are and its tables no longer read them ` +
         `(orders: location changes from "${RAW}/orders_db/" to "${RAW}/orders/", partition template changes from ` +
         `"${RAW}/orders_db/web-orders-db-$\${dt}/shop/public.orders/" to "${RAW}/orders/web-orders-$\${dt}/shop/public.orders/"); ` +
-        "state machine acme-web-orders_db-export is destroyed with its execution history; keep the ingestion's name and location; if the files already " +
+        "state machine acme-web-orders_db-export is destroyed with its execution history and its log group; keep the ingestion's name and location; if the files already " +
         `written may stay unread, add {"stack": "domain-web-staging", "address": "aws_sfn_state_machine.ingestion_orders_db", "change": "ingestion", "reason": "..."} to guard-allow.json`,
     ]);
   });

@@ -35,7 +35,7 @@ describe("baikal new-domain", { timeout: 300_000 }, () => {
 
     const check = baikal(["check"], root);
     expect(check.stderr).toBe("");
-    expect(check.stdout).toMatch(/^ok: 2 domains, 2 tables, 1 views, 6 stacks checked in \d+ ms\n$/);
+    expect(check.stdout).toMatch(/^ok: 2 domains, 2 tables, 1 views, 6 stacks checked in \d+ ms\npreflight: \d+ rules over 6 stacks \(6 synthesized, 0 unchanged\): no findings in \d+ ms\n$/);
     expect(baikal(["codeowners", "--check"], root).code).toBe(0);
 
     const test = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/vitest/vitest.mjs"), "run", "--root", root, "domains/payments/test"], {

@@ -44,11 +44,17 @@ describe("baikal new table|view|transform", () => {
   it("leaves every file as it was when the new declaration does not pass the checks", () => {
     const root = project();
     const before = readFileSync(join(root, "domains/web/domain.ts"), "utf8");
-    const run = baikal(["new", "view", "web", "select"], root);
+    const run = baikal(["new", "view", "web", "Daily"], root);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^baikal: the new view did not pass the checks, so nothing was changed:\ndomains\/web\/domain\.ts:\d+:\d+: views\[0\]\.name: "select" is an Athena reserved word/);
+    expect(run.stderr).toMatch(/^baikal: the new view did not pass the checks, so nothing was changed:\ndomains\/web\/domain\.ts:\d+:\d+: views\[0\]\.name: "Daily" is not a valid table or view name/);
     expect(readFileSync(join(root, "domains/web/domain.ts"), "utf8")).toBe(before);
-    expect(existsSync(join(root, "domains/web/views/select.sql"))).toBe(false);
+    expect(existsSync(join(root, "domains/web/views/Daily.sql"))).toBe(false);
+    // A name no file system takes: the SQL file cannot be written, and domain.ts is put back too.
+    const long = "v".repeat(300);
+    const failed = baikal(["new", "view", "web", long], root);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("ENAMETOOLONG");
+    expect(readFileSync(join(root, "domains/web/domain.ts"), "utf8")).toBe(before);
   });
 
   it("inserts into domain.ts as a person would: after the last entry, into an empty array, or as a new key", () => {

@@ -63,12 +63,13 @@ export async function newInDomainCommand(options: NewInDomainOptions): Promise<n
   const files = Object.entries(scaffold.files).map(([path, text]) => [join(folder, path), text] as const);
   const clash = files.find(([path]) => existsSync(join(root, path)));
   if (clash) throw new Error(`${clash[0]} already exists; remove it or choose another name`);
-  writeFileSync(declarationFile, after);
-  for (const [path, text] of files) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
   try {
+    // Writing fails too (a name longer than the file system allows): everything is put back then as well.
+    writeFileSync(declarationFile, after);
+    for (const [path, text] of files) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+    }
     await loadProject(root, { session });
   } catch (error) {
     writeFileSync(declarationFile, before);

@@ -14,6 +14,15 @@ interface Writer {
   readonly prefix: string;
   /** A state machine's name: its execution history goes with it. */
   readonly stateMachine?: string;
+  /** The address of the log group the state machine logs to, which goes with it. */
+  readonly logGroup?: string;
+}
+
+/** `aws_cloudwatch_log_group.<name>` from a state machine's `logging_configuration` (`${aws_cloudwatch_log_group.<name>.arn}:*`). */
+function logGroupOf(body: Body): string | undefined {
+  const destination = blocks(body.logging_configuration)[0]?.log_destination;
+  const name = typeof destination === "string" ? /^\$\{aws_cloudwatch_log_group\.([\w-]+)\.arn\}/.exec(destination)?.[1] : undefined;
+  return name ? `aws_cloudwatch_log_group.${name}` : undefined;
 }
 
 const EXPORT_TASK = "arn:aws:states:::aws-sdk:rds:startExportTask";
@@ -50,7 +59,7 @@ function writersOf(stack: StackJson | undefined): Writer[] {
   for (const [name, body] of Object.entries(stack?.resource?.aws_sfn_state_machine ?? {})) {
     const ingestion = ingestionOf(body);
     const prefix = exportPrefix(body.definition);
-    if (ingestion && prefix) writers.push({ address: `aws_sfn_state_machine.${name}`, ingestion, prefix, stateMachine: String(body.name) });
+    if (ingestion && prefix) writers.push({ address: `aws_sfn_state_machine.${name}`, ingestion, prefix, stateMachine: String(body.name), logGroup: logGroupOf(body) });
   }
   for (const [name, body] of Object.entries(stack?.resource?.aws_appflow_flow ?? {})) {
     const ingestion = ingestionOf(body);
@@ -108,7 +117,7 @@ function moveFinding(stack: string, writer: Writer, next: Writer, moves: readonl
   const parts = [
     next.prefix !== writer.prefix ? `it now writes under ${next.prefix} instead of ${writer.prefix}` : `it still writes under ${writer.prefix}`,
     moves.length > 0 ? `the files it already wrote stay where they are and its tables no longer read them (${moves.join("; ")})` : undefined,
-    destroyed ? `state machine ${writer.stateMachine} is destroyed with its execution history` : undefined,
+    destroyed ? `state machine ${writer.stateMachine} is destroyed with its execution history${writer.logGroup ? " and its log group" : ""}` : undefined,
   ].filter(Boolean);
   return {
     stack,
@@ -122,8 +131,8 @@ function moveFinding(stack: string, writer: Writer, next: Writer, moves: readonl
 
 /**
  * An ingestion renamed, or whose prefix moved: its next runs write elsewhere, the files it already wrote are no
- * longer read by its tables, and an export's state machine goes with its history. One finding per writer replaces
- * the separate location findings of its tables and the destroy finding of its state machine.
+ * longer read by its tables, and an export's state machine goes with its history and its log group. One finding per
+ * writer replaces the separate location findings of its tables and the destroy findings of its state machine and log group.
  */
 export function ingestionMoves(before: Stacks, after: Stacks, findings: readonly Finding[]): Finding[] {
   const added: Finding[] = [];
@@ -139,7 +148,7 @@ export function ingestionMoves(before: Stacks, after: Stacks, findings: readonly
       const destroyed = writer.stateMachine !== undefined && next.stateMachine !== writer.stateMachine;
       if (next.prefix === writer.prefix && moves.length === 0 && !destroyed) continue;
       const finding = moveFinding(stack, writer, next, moves, destroyed);
-      const covers = [...filled.filter((t) => tableMove(t, head)).map((t) => t.address), ...(destroyed ? [writer.address] : [])];
+      const covers = [...filled.filter((t) => tableMove(t, head)).map((t) => t.address), ...(destroyed ? [writer.address, ...(writer.logGroup ? [writer.logGroup] : [])] : [])];
       added.push({ ...finding, covers: covers.filter((a) => a !== writer.address) });
       for (const address of covers) covered.add(`${stack} ${address}`);
     }
