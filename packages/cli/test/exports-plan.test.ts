@@ -24,7 +24,8 @@ function planned(stack: string, address: string): Record<string, unknown> {
 
 describe("baikal plan with a Google Sheets and a Salesforce export", () => {
   beforeAll(() => {
-    run = baikal(["plan", ...stacks, "--outdir", join(root, "out")], root);
+    // --full-json: plan.json is terraform show -json, planned values included.
+    run = baikal(["plan", ...stacks, "--full-json", "--outdir", join(root, "out")], root);
     if (run.code !== 0) console.error(run.stdout, run.stderr);
   });
 
