@@ -86,6 +86,9 @@ describe("baikal check", () => {
       '\ndomains/web/views/page_ids.sql:2:8: note: the type of column "note" of view web.page_ids could not be inferred, so its declared type string is unchecked; ' +
         "Athena compares it on the first read of the view (a mismatch is VIEW_IS_STALE): CAST the expression to the declared type to have it checked now\n",
     );
+    expect(baikal(["check", "--format", "github"], root).stdout).toContain(
+      '\n::notice file=domains/web/views/page_ids.sql,line=2,col=8,title=baikal check::the type of column "note" of view web.page_ids could not be inferred, so its declared type string is unchecked\n',
+    );
     const json = JSON.parse(baikal(["check", "--json"], root).stdout) as { ok: boolean; untyped: unknown[] };
     expect(json.ok).toBe(true);
     expect(json.untyped).toEqual([{ kind: "view", subject: "web.page_ids", column: "note", declaredType: "string", source: "domains/web/views/page_ids.sql", line: 2, columnNumber: 8 }]);

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,12 @@ const EXPECTED: readonly { readonly command: RegExp; readonly check: (run: Run, 
   },
   { command: /^pnpm check --watch$/, check: (run) => expect(run.stdout).toMatch(/^ok: \d+ domains, /m) },
   { command: /^pnpm -s check --json$/, check: (run) => expect(JSON.parse(run.stdout)).toMatchObject({ ok: true }) },
-  { command: /^pnpm check( --format github)?$/, check: (run) => expect(run.stdout).toMatch(/^ok: \d+ domains, /m) },
+  { command: /^pnpm check( --format github| --explain)?$/, check: (run) => expect(run.stdout).toMatch(/^ok: \d+ domains, /m) },
+  { command: /^pnpm baikal test /, check: (run) => expect(run.stdout).toMatch(/^unit-tests: \d+ passed, 0 failed, /m) },
+  {
+    command: /^pnpm baikal preview /,
+    check: (run, _root, p) => expect(run.stdout).toContain(`0 rows on rows from ${p.rowsFile}`),
+  },
   { command: /^pnpm synth /, check: (run, root, p) => expect(existsSync(join(root, "cdktf.out/stacks", p.stack, "cdk.tf.json"))).toBe(true) },
   { command: /^pnpm plan --affected /, check: (run) => expect(run.stdout).toMatch(/\d+ of \d+ stacks planned/) },
   {
@@ -130,6 +135,10 @@ describe("the README's commands, run as printed in a fresh copy of the repositor
   beforeAll(() => {
     root = checkoutCopy();
     const firstDomain = runGit(root, ["ls-files", "domains/*/domain.ts"]).split("\n")[0]!.split("/")[1]!;
+    const firstView = runGit(root, ["ls-files", `domains/${firstDomain}/views/*.sql`]).split("\n")[0]!.split("/")[3]!.replace(/\.sql$/, "");
+    // Relations a preview is not given are empty.
+    const rowsFile = join(root, "rows.json");
+    writeFileSync(rowsFile, "{}\n");
     placeholders = {
       stack: `domain-${firstDomain}-staging`,
       domain: "readme_team",
@@ -137,6 +146,8 @@ describe("the README's commands, run as printed in a fresh copy of the repositor
       environment: "staging",
       ref: "HEAD",
       dir: join(root, "site"),
+      view: `${firstDomain}.${firstView}`,
+      rowsFile,
     };
   });
 

@@ -33,6 +33,10 @@ export interface Placeholders {
   readonly environment: string;
   readonly ref: string;
   readonly dir: string;
+  /** A view of the copy that exists before any command runs, as `<domain>.<view>`. */
+  readonly view: string;
+  /** A JSON file of rows by relation, for preview. */
+  readonly rowsFile: string;
 }
 
 /**
@@ -42,6 +46,9 @@ export interface Placeholders {
 export function fillPlaceholders(command: string, p: Placeholders): string {
   return command
     .replace(/\[([^\]]+)\]/g, "$1")
+    .replace(/domain \\\| domain\.view \.\.\./, p.view.split(".")[0]!)
+    .replace(/<domain\.view>/g, p.view)
+    .replace(/<file>/g, p.rowsFile)
     .replace(/new-domain <name>/, `new-domain ${p.newDomain}`)
     .replace(/new (table|view|transform) <domain> <name>/, (_, kind: string) => `new ${kind} ${p.domain} readme_${kind}`)
     .replace(/--domain <name>/g, `--domain ${p.domain}`)

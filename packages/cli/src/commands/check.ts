@@ -1,6 +1,6 @@
 import { DeclarationError, formatUntypedOutputColumn, loadProject, type Project, stackNames, untypedOutputColumns } from "@baikal/platform/project";
 import { reportRules, type RuleReport } from "../preflight/report-rules.ts";
-import { type CheckCounts, type CheckFormat, checkJson, githubAnnotation, githubRuleAnnotation } from "../report/problem-formats.ts";
+import { type CheckCounts, type CheckFormat, checkJson, githubAnnotation, githubRuleAnnotation, githubUntypedNotice } from "../report/problem-formats.ts";
 
 export interface CheckOptions {
   /** Keep running and check again after every change under domains/ or to baikal.config.ts. */
@@ -41,8 +41,9 @@ export async function checkCommand(options: CheckOptions = {}): Promise<number> 
   }
   const ms = Math.round(performance.now() - started);
   const untyped = untypedOutputColumns(project);
+  if (format !== "json") console.log(summary(project, ms));
+  if (format === "github") for (const column of untyped) console.log(githubUntypedNotice(column));
   if (format === "text") {
-    console.log(summary(project, ms));
     if (options.explain) for (const column of untyped) console.log(formatUntypedOutputColumn(column));
     else if (untyped.length > 0) {
       const n = untyped.length;

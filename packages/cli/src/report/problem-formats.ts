@@ -84,3 +84,9 @@ export function githubRuleAnnotation(f: RuleFinding): string {
   const level = f.severity === "error" ? "error" : "warning";
   return `::${level} title=${escapeProperty(`baikal preflight ${f.check}`)}::${escapeData(`${f.stack}: ${f.where}: ${f.message}`)}`;
 }
+
+/** An output column whose declared type is unchecked, as a notice on its line of the SQL file. */
+export function githubUntypedNotice(u: UntypedOutputColumn): string {
+  const properties = [`file=${escapeProperty(u.source)}`, ...(u.line !== undefined ? [`line=${u.line}`, `col=${u.columnNumber ?? 1}`] : []), `title=${escapeProperty("baikal check")}`];
+  return `::notice ${properties.join(",")}::${escapeData(`the type of column "${u.column}" of ${u.kind} ${u.subject} could not be inferred, so its declared type ${u.declaredType} is unchecked`)}`;
+}
