@@ -13,6 +13,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHiveType } from "@baikal/platform/project";
 import { type Column, type ColumnType, OfflineEngine, type Relation, translateTrino } from "../src/index.ts";
+import { polyglot } from "../src/translate/polyglot.ts";
+import { parseColumns } from "../../sql/test/corpus/corpus.ts";
 
 interface TableFile {
   readonly database: string;
@@ -69,20 +71,15 @@ function reason(construct: string): string {
 }
 
 const engine = await OfflineEngine.start();
+await polyglot(); // translateTrino below is timed on its own, so the translator is loaded first
 const measured: Measured[] = [];
 for (const path of files(join(corpus, "real")).sort()) {
   const text = readFileSync(path, "utf8");
   const header = (name: string) => new RegExp(`^--\\s*${name}:\\s*(.*)$`, "m").exec(text)?.[1]?.trim();
   const database = header("database") ?? "default";
   const columnsText = header("columns");
-  const output: Column[] | undefined = columnsText
-    ?.split(/,(?![^<(]*[>)])/)
-    .map((c) => c.trim())
-    .filter(Boolean)
-    .map((c) => {
-      const space = c.indexOf(" ");
-      return { name: c.slice(0, space), type: hive(c.slice(space + 1)) };
-    });
+  // The corpus's own reader of `-- columns:` (quoted names, nested types).
+  const output: Column[] | undefined = columnsText === undefined ? undefined : parseColumns(columnsText).map((c) => ({ name: c.name, type: hive(c.hiveType) }));
   const sql = text.replace(/;\s*$/, "");
   const words = new Set((sql.toLowerCase().match(/[a-z_][a-z0-9_]*/g) ?? []));
   const relations = tables.filter((t) => words.has(t.name));
