@@ -2,6 +2,7 @@ import { workgroupArn } from "../athena/workgroup-names.ts";
 import type { OrganisationDeclaration } from "../declarations/organisation.ts";
 import type { DataAwsIamPolicyDocumentStatement } from "../iac/aws.ts";
 import { bucketArn, environment, lakeKeyAlias } from "../naming/names.ts";
+import { stateMachineLogDelivery } from "../transforms/state-machine-logging.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
 
 export interface ViewQueryProps {
@@ -103,21 +104,6 @@ export function salesforceRunStatements(props: {
       actions: ["appflow:StartFlow", "appflow:DescribeFlowExecutionRecords"],
       resources: [`arn:aws:appflow:${region}:${accountId}:flow/${props.flowName}`],
     },
-    {
-      // Step Functions delivers the machine's log through CloudWatch Logs' vended-log delivery; these actions take no
-      // resource (Step Functions developer guide, "IAM Policies for logging to CloudWatch Logs").
-      sid: "DeliverStateMachineLogs",
-      actions: [
-        "logs:CreateLogDelivery",
-        "logs:GetLogDelivery",
-        "logs:UpdateLogDelivery",
-        "logs:DeleteLogDelivery",
-        "logs:ListLogDeliveries",
-        "logs:PutResourcePolicy",
-        "logs:DescribeResourcePolicies",
-        "logs:DescribeLogGroups",
-      ],
-      resources: ["*"],
-    },
+    stateMachineLogDelivery(),
   ];
 }

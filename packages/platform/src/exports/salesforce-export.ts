@@ -10,6 +10,7 @@ import { bucketName, environment } from "../naming/names.ts";
 import type { TransformAlerts } from "../transforms/transform-alerts.ts";
 import { definitionJson } from "../transforms/transform-job.ts";
 import { addScheduledStart, serviceTrust } from "../transforms/scheduled-start.ts";
+import { stateMachineLogGroupName } from "../transforms/state-machine-logging.ts";
 import type { ResolvedView } from "../views/resolved-view.ts";
 import type { ExportKeys } from "./domain-exports.ts";
 import { exportErrorPrefix, exportNames, exportStagingPrefix } from "./export-names.ts";
@@ -108,7 +109,7 @@ export class SalesforceExport extends Construct {
 
     // Errors only, without the states' input and output: they hold the view's SQL and the flow's counts.
     const logGroup = new CloudwatchLogGroup(this, "logs", {
-      name: `/aws/vendedlogs/states/${names.stateMachine}`,
+      name: stateMachineLogGroupName(names.stateMachine),
       retentionInDays: DEFAULTS.exportLogRetentionDays,
       kmsKeyId: props.keys.platformKeyArn,
     });
