@@ -71,7 +71,8 @@ async function init(stack: string, dir: string, env: NodeJS.ProcessEnv, progress
  * One stack: `terraform init` only when what it depends on changed (providers, backend, mirror), then one
  * `terraform plan -json -out=plan.tfplan`, which validates the configuration and plans it in one load of the
  * provider. `plan.json` gets the planned changes from its output; `terraform show -json` (another provider load)
- * runs only with `fullJson` or when a data-bearing resource would be deleted or replaced, for the guard.
+ * runs only with `fullJson`, or when the guard needs values (see needsValues). `plan-source.json` records the commit
+ * and configuration the plan was made from, so that the guard reads only plans of the current head.
  */
 async function planStack(
   stack: string,
