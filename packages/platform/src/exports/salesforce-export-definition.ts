@@ -1,5 +1,6 @@
-import { quoteIdentifier } from "@baikal/sql/names";
+import { quoteIdentifier, quoteName } from "@baikal/sql/names";
 import type { SalesforceExportDeclaration } from "../declarations/export.ts";
+import { catchInto, jsonata, str } from "../transforms/jsonata-states.ts";
 
 export interface SalesforceExportDefinitionProps {
   /** `<domain>.<export>`, for comments and messages. */
@@ -22,9 +23,6 @@ export const FLOW_POLL_SECONDS = 30;
 /** After this many polls (2 hours) the run stops waiting and says so; the flow run itself goes on. */
 export const MAX_FLOW_POLLS = 240;
 
-const jsonata = (expression: string) => `{% ${expression} %}`;
-const str = (text: string) => JSON.stringify(text);
-const catchInto = (next: string) => [{ ErrorEquals: ["States.ALL"], Assign: { failure: "{% $states.errorOutput %}" }, Next: next }];
 /** Listing, deleting and describing change nothing twice, so any failure of theirs may be retried. */
 const retryIdempotent = [{ ErrorEquals: ["States.ALL"], IntervalSeconds: 2, BackoffRate: 2, MaxAttempts: 5, JitterStrategy: "FULL" }];
 /** Athena's throttle and its internal errors before a query ran: safe to start again (error names from @aws-sdk/client-athena). */
@@ -32,18 +30,15 @@ const retryAthena = [
   { ErrorEquals: ["Athena.TooManyRequestsException", "Athena.InternalServerException"], IntervalSeconds: 5, BackoffRate: 2, MaxAttempts: 6, JitterStrategy: "FULL" },
 ];
 
-/** A double-quoted Trino identifier, so any view column name survives. */
-const quoted = quoteIdentifier;
-
 /**
  * The statement that stages the rows: only the mapped columns, as JSON lines (one object per row, keys = column
  * names), uncompressed. AppFlow reads CSV with a header row or JSON lines from S3; Athena's TEXTFILE output has
  * neither a header nor quoting, so JSON it is, and AppFlow cannot be told a file is gzipped.
  */
 export function unloadStatement(props: Pick<SalesforceExportDefinitionProps, "export" | "domain" | "stagingBucket" | "stagingPrefix">): string {
-  const columns = Object.keys(props.export.destination.mapping).map(quoted).join(", ");
+  const columns = Object.keys(props.export.destination.mapping).map(quoteIdentifier).join(", ");
   return (
-    `UNLOAD (SELECT ${columns} FROM ${quoted(props.domain)}.${quoted(props.export.view)}) ` +
+    `UNLOAD (SELECT ${columns} FROM ${quoteName(props.domain, props.export.view)}) ` +
     `TO 's3://${props.stagingBucket}/${props.stagingPrefix}/' WITH (format = 'JSON', compression = 'NONE')`
   );
 }

@@ -1,4 +1,5 @@
 import type { RdsSnapshotExportDeclaration } from "../declarations/ingestion.ts";
+import { catchInto, jsonata, str } from "../transforms/jsonata-states.ts";
 
 export interface SnapshotExportDefinitionProps {
   /** `<domain>.<ingestion>`, for comments and messages. */
@@ -22,9 +23,6 @@ export const POLL_SECONDS = 600;
 /** After this many polls (20 hours) the run gives up waiting and says so; the export itself goes on. */
 export const MAX_POLLS = 120;
 
-const jsonata = (expression: string) => `{% ${expression} %}`;
-const str = (text: string) => JSON.stringify(text);
-const catchInto = (next: string) => [{ ErrorEquals: ["States.ALL"], Assign: { failure: "{% $states.errorOutput %}" }, Next: next }];
 /** Describe calls change nothing, so any failure of theirs may be retried. */
 const retryDescribe = [{ ErrorEquals: ["States.ALL"], IntervalSeconds: 5, BackoffRate: 2, MaxAttempts: 5, JitterStrategy: "FULL" }];
 

@@ -2,6 +2,7 @@ import { quoteIdentifier, quoteName } from "@baikal/sql/names";
 import { TRANSFORM_FAILURE_KIND, type TransformFailure } from "../cost-monitor/notifier-package.ts";
 import type { ResolvedTransform } from "./resolved-transform.ts";
 import { jsonataSql, type SqlTemplate } from "./run-parameters.ts";
+import { catchInto, jsonata, str } from "./jsonata-states.ts";
 
 export interface DefinitionProps {
   readonly transform: ResolvedTransform;
@@ -28,10 +29,6 @@ const THROTTLING = ["Athena.TooManyRequestsException", "Athena.InternalServerExc
 const retryThrottling = [{ ErrorEquals: THROTTLING, IntervalSeconds: 5, BackoffRate: 2, MaxAttempts: 6, MaxDelaySeconds: 300, JitterStrategy: "FULL" }];
 /** Listing and deleting objects are idempotent, so any failure of theirs may be retried. */
 const retryS3 = [{ ErrorEquals: ["States.ALL"], IntervalSeconds: 2, BackoffRate: 2, MaxAttempts: 5, JitterStrategy: "FULL" }];
-const catchInto = (next: string) => [{ ErrorEquals: ["States.ALL"], Assign: { failure: "{% $states.errorOutput %}" }, Next: next }];
-
-const jsonata = (expression: string) => `{% ${expression} %}`;
-const str = (text: string) => JSON.stringify(text);
 
 /** The statement a run executes: INSERT INTO the target, narrowed to the run date's partition when incremental. */
 export function writeStatement(t: ResolvedTransform): SqlTemplate {
